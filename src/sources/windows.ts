@@ -1,0 +1,154 @@
+/**
+ * Windows events (evtx_dump / Chainsaw JSON shape) -> LogEvent with Sigma field names and log source.
+ * System fields keep the XML path joined by '_' (Provider_Name, Security_UserID, Execution_ProcessID);
+ * EventData and UserData leaves keep their own names. Security 4688 also gets Sysmon process_creation names.
+ */
+import type { EventOrigin, FieldValue, LogEvent } from './event.js';
+import {
+  isObject,
+  type JsonObject,
+  type Mapped,
+  makeEvent,
+  parseTimestamp,
+  text,
+  toFieldValue,
+  toNumber,
+} from './values.js';
+import { channelService, windowsCategory } from './windows-tables.js';
+
+/** One Windows event as evtx_dump / Chainsaw print it (`{ Event: { System, EventData?, UserData? } }`). */
+export interface EvtxJson {
+  readonly Event: {
+    readonly System: JsonObject;
+    readonly EventData?: unknown;
+    readonly UserData?: unknown;
+  };
+}
+
+/** System fields that are numbers in the event schema (XML gives them as text). */
+const NUMERIC_SYSTEM = new Set([
+  'EventID',
+  'Version',
+  'Level',
+  'Task',
+  'Opcode',
+  'EventRecordID',
+  'Execution_ProcessID',
+  'Execution_ThreadID',
+]);
+
+/** Sysmon names filled from Security 4688 fields, as the pySigma windows audit pipeline maps them. */
+const SECURITY_4688_RENAMES: ReadonlyArray<readonly [from: string, to: string]> = [
+  ['NewProcessName', 'Image'],
+  ['ParentProcessName', 'ParentImage'],
+  ['SubjectLogonId', 'LogonId'],
+  ['MandatoryLabel', 'IntegrityLevel'],
+];
+
+/** Unwraps evtx_dump's `{ '#attributes': ..., '#text': v }` to v. */
+function unwrapText(v: unknown): unknown {
+  return isObject(v) && '#text' in v ? v['#text'] : v;
+}
+
+/** Flattens Event.System: `Provider: {#attributes: {Name}}` -> Provider_Name, `EventID: {#text}` -> EventID. */
+export function systemFields(system: JsonObject): Record<string, FieldValue> {
+  const out: Record<string, FieldValue> = {};
+  for (const [key, value] of Object.entries(system)) {
+    if (value === null || value === undefined) continue;
+    if (!isObject(value)) {
+      out[key] = toFieldValue(value);
+      continue;
+    }
+    const attrs = value['#attributes'];
+    if (isObject(attrs)) {
+      for (const [a, x] of Object.entries(attrs)) if (x !== null && x !== '') out[`${key}_${a}`] = toFieldValue(x);
+    }
+    if ('#text' in value) out[key] = toFieldValue(value['#text']);
+  }
+  for (const key of NUMERIC_SYSTEM) {
+    const n = toNumber(out[key]);
+    if (n !== undefined) out[key] = n;
+  }
+  return out;
+}
+
+/** Named `<Data Name="X">` rows some converters keep as an array of `{#attributes: {Name}, #text}`. */
+function namedDataRows(rows: readonly unknown[], out: Record<string, FieldValue>): boolean {
+  const named = rows.every((r) => isObject(r) && isObject(r['#attributes']) && 'Name' in r['#attributes']);
+  if (!named || rows.length === 0) return false;
+  for (const r of rows as JsonObject[]) {
+    const name = String((r['#attributes'] as JsonObject).Name);
+    out[name] = toFieldValue(r['#text'] ?? '');
+  }
+  return true;
+}
+
+/** Adds EventData fields to `out`; unnamed `<Data>` values stay a list under `Data`. */
+export function eventDataFields(data: unknown, out: Record<string, FieldValue>): void {
+  if (!isObject(data)) return;
+  for (const [key, raw] of Object.entries(data)) {
+    if (key === '#attributes') continue;
+    const value = unwrapText(raw);
+    if (key === 'Data' && Array.isArray(value) && namedDataRows(value, out)) continue;
+    if (isObject(value)) leafFields(value, out);
+    else out[key] = value === null || value === undefined ? '' : toFieldValue(value);
+  }
+}
+
+/** Adds every leaf under `node` by its own name (UserData nests one wrapper element per event type). */
+export function leafFields(node: unknown, out: Record<string, FieldValue>): void {
+  if (!isObject(node)) return;
+  for (const [key, raw] of Object.entries(node)) {
+    if (key === '#attributes') continue;
+    const value = unwrapText(raw);
+    if (isObject(value)) leafFields(value, out);
+    else if (!(key in out)) out[key] = value === null || value === undefined ? '' : toFieldValue(value);
+  }
+}
+
+/** Security 4688 carries process creation under its own names; add the Sysmon ones next to them. */
+function addProcessCreationNames(fields: Record<string, FieldValue>, data: Record<string, FieldValue>): void {
+  for (const [from, to] of SECURITY_4688_RENAMES) if (data[from] !== undefined) fields[to] = data[from];
+  // 4688's own ProcessId is the creator (parent); NewProcessId is the new one. Both are hex ("0x1a2c").
+  const pid = toNumber(data.NewProcessId);
+  const ppid = toNumber(data.ProcessId);
+  if (pid !== undefined) fields.ProcessId = pid;
+  if (ppid !== undefined) fields.ParentProcessId = ppid;
+  // Target* names the new process's account when the token differs (Windows 10+); otherwise Subject* does.
+  const target = text(data.TargetUserName);
+  const useTarget = target !== undefined && target !== '-';
+  const name = useTarget ? target : text(data.SubjectUserName);
+  const domain = text(useTarget ? data.TargetDomainName : data.SubjectDomainName);
+  if (name !== undefined && name !== '-') fields.User = domain && domain !== '-' ? `${domain}\\${name}` : name;
+}
+
+/** Builds the LogEvent from System fields (Sigma names) and data fields; the one place log source is set. */
+export function buildWindowsEvent(
+  system: Record<string, FieldValue>,
+  data: Record<string, FieldValue>,
+  origin: EventOrigin,
+  timestamp?: number,
+): LogEvent {
+  // System wins over EventData: rules mean the System Level/Keywords/Computer when they name them.
+  const fields: Record<string, FieldValue> = { ...data, ...system };
+  const eventId = toNumber(system.EventID);
+  const service = channelService(text(system.Channel));
+  const category = windowsCategory(service, eventId, data.EventType);
+  if (service === 'security' && eventId === 4688) addProcessCreationNames(fields, data);
+  const record = toNumber(system.EventRecordID);
+  const at = origin.record === undefined && record !== undefined ? { ...origin, record } : origin;
+  const ts = timestamp ?? parseTimestamp(system.TimeCreated_SystemTime);
+  return makeEvent(fields, { product: 'windows', service, category }, at, ts, text(system.Computer));
+}
+
+/** Maps an evtx_dump-shaped object (`{Event: {System, ...}}` or the bare `{System, ...}`) to an event. */
+export function mapEvtxJson(value: unknown, origin: EventOrigin, timestamp?: number): Mapped {
+  const root = isObject(value) && isObject(value.Event) ? value.Event : value;
+  if (!isObject(root) || !isObject(root.System)) return { skip: 'not a Windows event: no Event.System' };
+  const system = systemFields(root.System);
+  if (system.EventID === undefined) return { skip: 'Windows event without System.EventID' };
+  const data: Record<string, FieldValue> = {};
+  eventDataFields(root.EventData, data);
+  leafFields(root.UserData, data);
+  return buildWindowsEvent(system, data, origin, timestamp);
+}
