@@ -1,0 +1,11 @@
+/**
+ * The table of CLI commands: each entry registers one command (one file per command in this folder).
+ * Adding a command adds one line here.
+ */
+import type { Command } from 'commander';
+
+/** Registers a command on the program. */
+export type RegisterCommand = (program: Command) => void;
+
+/** Every command of the CLI, in help order. */
+export const COMMANDS: readonly RegisterCommand[] = [];

@@ -1,0 +1,35 @@
+#!/usr/bin/env node
+/** The `tripline` command line: builds the program from the command table and runs it. */
+import { Command, CommanderError } from 'commander';
+import { VERSION } from '../version.js';
+import { COMMANDS } from './commands.js';
+import { EXIT } from './exit.js';
+
+/** Builds the commander program with every registered command. */
+export function buildProgram(): Command {
+  const program = new Command('tripline')
+    .description(
+      'Detection-as-code: Sigma rules checked, compiled to every SIEM, hunted over logs and proven on telemetry.',
+    )
+    .version(VERSION)
+    .showHelpAfterError()
+    .exitOverride();
+  for (const register of COMMANDS) register(program);
+  return program;
+}
+
+async function main(): Promise<void> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(process.argv);
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      process.exitCode = e.exitCode === 0 ? 0 : EXIT.usage;
+      return;
+    }
+    process.stderr.write(`tripline: ${(e as Error).stack ?? String(e)}\n`);
+    process.exitCode = EXIT.internal;
+  }
+}
+
+await main();

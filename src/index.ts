@@ -1,0 +1,17 @@
+/**
+ * tripline's library API: everything the CLI does, for other TypeScript tools to embed.
+ * Flow: rule text -> sigma (parse) -> ir (normalise) -> pipelines -> backends (query text) / engine (matches).
+ */
+
+export { type CheckName, CODES } from './core/codes.js';
+export type { Diagnostic, Severity, Span } from './core/diagnostic.js';
+export { formatDiagnostic } from './core/diagnostic.js';
+export { and, type ExprVisitor, fieldsOf, leaves, mapExpr, not, or, visit } from './ir/expr.js';
+export { formatSigmaString, type PatternShape, parseSigmaString, patternShape } from './ir/pattern.js';
+export type * from './ir/types.js';
+export { loadRules, loadRuleTexts } from './ruleset/load.js';
+export type { RuleEntry, RuleSet } from './ruleset/types.js';
+export { type ConditionNode, parseCondition } from './sigma/condition.js';
+export { MODIFIERS, type ModifierName, parseModifiers } from './sigma/modifiers.js';
+export type { EventOrigin, FieldValue, LogEvent, SkippedRecord } from './sources/event.js';
+export { VERSION } from './version.js';

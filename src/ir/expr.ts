@@ -1,0 +1,80 @@
+/**
+ * Builders and a visitor for IR expressions. Builders flatten nested and/or, fold constants and freeze
+ * every node, so two equal rules always give identical trees.
+ */
+import type { Expr, ExprKind } from './types.js';
+
+const TRUE: Expr = Object.freeze({ kind: 'const', value: true });
+const FALSE: Expr = Object.freeze({ kind: 'const', value: false });
+
+/** Conjunction; `and([])` is true. */
+export function and(children: readonly Expr[]): Expr {
+  return junction('and', children);
+}
+
+/** Disjunction; `or([])` is false. */
+export function or(children: readonly Expr[]): Expr {
+  return junction('or', children);
+}
+
+function junction(kind: 'and' | 'or', children: readonly Expr[]): Expr {
+  const identity = kind === 'and';
+  const flat: Expr[] = [];
+  for (const c of children) {
+    if (c.kind === 'const' && c.value === identity) continue;
+    if (c.kind === 'const') return c.value ? TRUE : FALSE;
+    if (c.kind === kind) flat.push(...c.children);
+    else flat.push(c);
+  }
+  if (flat.length === 0) return identity ? TRUE : FALSE;
+  if (flat.length === 1) return flat[0];
+  return Object.freeze({ kind, children: Object.freeze(flat) });
+}
+
+/** Negation, removing double negation and folding constants. */
+export function not(child: Expr): Expr {
+  if (child.kind === 'not') return child.child;
+  if (child.kind === 'const') return child.value ? FALSE : TRUE;
+  return Object.freeze({ kind: 'not', child });
+}
+
+/** Deep-freezes an expression tree built from plain objects. */
+export function freezeExpr(e: Expr): Expr {
+  if (e.kind === 'and' || e.kind === 'or') e.children.forEach(freezeExpr);
+  if (e.kind === 'not') freezeExpr(e.child);
+  if ('pattern' in e) Object.freeze(e.pattern);
+  return Object.freeze(e);
+}
+
+/** A handler per node kind; the compiler lists any kind a visitor forgets. */
+export type ExprVisitor<T> = { readonly [K in ExprKind]: (node: Extract<Expr, { kind: K }>) => T };
+
+/** Dispatches a node to the handler for its kind. */
+export function visit<T>(node: Expr, visitor: ExprVisitor<T>): T {
+  return (visitor[node.kind] as (n: Expr) => T)(node);
+}
+
+/** Rewrites an expression bottom-up: `fn` sees each node after its children were rewritten. */
+export function mapExpr(node: Expr, fn: (e: Expr) => Expr): Expr {
+  if (node.kind === 'and') return fn(and(node.children.map((c) => mapExpr(c, fn))));
+  if (node.kind === 'or') return fn(or(node.children.map((c) => mapExpr(c, fn))));
+  if (node.kind === 'not') return fn(not(mapExpr(node.child, fn)));
+  return fn(node);
+}
+
+/** Every leaf of an expression, left to right. */
+export function leaves(node: Expr): Expr[] {
+  if (node.kind === 'and' || node.kind === 'or') return node.children.flatMap(leaves);
+  if (node.kind === 'not') return leaves(node.child);
+  return [node];
+}
+
+/** The field names an expression reads (keywords excluded). */
+export function fieldsOf(node: Expr): string[] {
+  const out = new Set<string>();
+  for (const leaf of leaves(node)) {
+    if ('field' in leaf && typeof leaf.field === 'string') out.add(leaf.field);
+    if (leaf.kind === 'fieldref') out.add(leaf.other);
+  }
+  return [...out];
+}

@@ -1,0 +1,134 @@
+/**
+ * Sigma string patterns: parsing the escaped Sigma form, building and inspecting patterns. Pure functions
+ * over the frozen `Pattern` type of ir/types.ts; shared by every backend and the engine.
+ */
+import type { Pattern, PatternPart, Placeholder, Wildcard } from './types.js';
+
+/** The `*` wildcard. */
+export const MANY: Wildcard = Object.freeze({ wildcard: 'many' });
+/** The `?` wildcard. */
+export const ONE: Wildcard = Object.freeze({ wildcard: 'one' });
+
+/** True for a wildcard part. */
+export function isWildcard(p: PatternPart): p is Wildcard {
+  return typeof p === 'object' && 'wildcard' in p;
+}
+
+/** True for a placeholder part. */
+export function isPlaceholder(p: PatternPart): p is Placeholder {
+  return typeof p === 'object' && 'placeholder' in p;
+}
+
+/** Builds a pattern, merging adjacent literals, dropping empty ones and collapsing `**`. */
+export function pattern(parts: readonly PatternPart[]): Pattern {
+  const out: PatternPart[] = [];
+  for (const p of parts) {
+    const last = out[out.length - 1];
+    if (typeof p === 'string') {
+      if (p === '') continue;
+      if (typeof last === 'string') out[out.length - 1] = last + p;
+      else out.push(p);
+    } else if (p === MANY || (isWildcard(p) && p.wildcard === 'many')) {
+      if (!(last !== undefined && isWildcard(last) && last.wildcard === 'many')) out.push(MANY);
+    } else out.push(isWildcard(p) ? ONE : Object.freeze({ placeholder: p.placeholder }));
+  }
+  return Object.freeze(out);
+}
+
+/**
+ * Parses a Sigma string value: `*` and `?` are wildcards, `\*` `\?` `\\` escapes; a lone `\` is literal.
+ * With `placeholders`, `%name%` becomes a placeholder (the `expand` modifier).
+ */
+export function parseSigmaString(text: string, placeholders = false): Pattern {
+  const parts: PatternPart[] = [];
+  let lit = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\\') {
+      const next = text[i + 1];
+      if (next === '*' || next === '?' || next === '\\') {
+        lit += next;
+        i++;
+      } else lit += c;
+    } else if (c === '*' || c === '?') {
+      parts.push(lit, c === '*' ? MANY : ONE);
+      lit = '';
+    } else if (c === '%' && placeholders) {
+      const end = text.indexOf('%', i + 1);
+      const name = end > i ? text.slice(i + 1, end) : '';
+      if (/^[\w.-]+$/.test(name)) {
+        parts.push(lit, { placeholder: name });
+        lit = '';
+        i = end;
+      } else lit += c;
+    } else lit += c;
+  }
+  parts.push(lit);
+  return pattern(parts);
+}
+
+/** Writes a pattern back in Sigma's escaped string form. */
+export function formatSigmaString(p: Pattern): string {
+  return p
+    .map((part) => {
+      if (typeof part === 'string') return escapeSigmaLiteral(part);
+      if (isWildcard(part)) return part.wildcard === 'many' ? '*' : '?';
+      return `%${part.placeholder}%`;
+    })
+    .join('');
+}
+
+/** Escapes literal text for a Sigma string: wildcards always, backslashes where they precede one or end the value. */
+export function escapeSigmaLiteral(text: string): string {
+  return text.replace(/\\(?=[*?\\]|$)/g, '\\\\').replace(/[*?]/g, '\\$&');
+}
+
+/** The shape of a pattern that most query languages have a dedicated operator for. */
+export type PatternShape =
+  | { readonly kind: 'exact' | 'prefix' | 'suffix' | 'contains'; readonly text: string }
+  | { readonly kind: 'any' }
+  | { readonly kind: 'wildcard' };
+
+/**
+ * Classifies a pattern: exact text, `text*`, `*text`, `*text*`, `*` (anything), or a general wildcard
+ * pattern. Backends pick operators from this (e.g. KQL `startswith`, SQL `LIKE`).
+ */
+export function patternShape(p: Pattern): PatternShape {
+  if (p.some(isPlaceholder)) return { kind: 'wildcard' };
+  const lits = p.filter((x): x is string => typeof x === 'string');
+  const wild = p.filter(isWildcard);
+  if (wild.length === 0) return { kind: 'exact', text: lits.join('') };
+  if (wild.some((w) => w.wildcard === 'one') || lits.length > 1)
+    return p.length === 1 ? { kind: 'any' } : { kind: 'wildcard' };
+  if (lits.length === 0) return { kind: 'any' };
+  const text = lits[0];
+  const first = isWildcard(p[0]);
+  const last = isWildcard(p[p.length - 1]);
+  if (first && last) return { kind: 'contains', text };
+  return first ? { kind: 'suffix', text } : { kind: 'prefix', text };
+}
+
+/** The literal text of a pattern without wildcards, or undefined when it has any. */
+export function literalText(p: Pattern): string | undefined {
+  return p.every((x) => typeof x === 'string') ? (p as string[]).join('') : undefined;
+}
+
+/** Wraps a pattern for the contains/startswith/endswith modifiers. */
+export function positionPattern(p: Pattern, position: 'contains' | 'startswith' | 'endswith' | undefined): Pattern {
+  if (position === 'contains') return pattern([MANY, ...p, MANY]);
+  if (position === 'startswith') return pattern([...p, MANY]);
+  if (position === 'endswith') return pattern([MANY, ...p]);
+  return p;
+}
+
+/** Converts a pattern to an anchored JS regular expression source (for engines and regex-only targets). */
+export function patternToRegexSource(p: Pattern): string {
+  const body = p
+    .map((part) => {
+      if (typeof part === 'string') return part.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+      if (isWildcard(part)) return part.wildcard === 'many' ? '[\\s\\S]*' : '[\\s\\S]';
+      return `%${part.placeholder}%`;
+    })
+    .join('');
+  return `^${body}$`;
+}

@@ -1,0 +1,229 @@
+/** BinXML tokens -> node tree, per chunk: names and compiled templates are cached by chunk offset. */
+
+import { Fragment, type SubValue, type Template, type XAttr, type XElement, type XNode } from './nodes.js';
+import { readUtf16 } from './text.js';
+import { type ByteView, decodeArray, decodeScalar, unsizedLength, ValueType } from './values.js';
+
+/** Deepest nesting of elements, fragments and templates accepted; deeper input is reported as corrupt. */
+const MAX_DEPTH = 64;
+const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** Thrown inside the parser only; the chunk reader turns it into a problem and skips the record. */
+export class BinXmlError extends Error {}
+
+/** Parses the BinXML of one chunk's records; holds the chunk's name and template caches. */
+export class ChunkParser {
+  private pos = 0;
+  /** Elements inside template definitions carry a u16 dependency id; direct record elements do not. */
+  private inTemplate = false;
+  private readonly names = new Map<number, string>();
+  private readonly templates = new Map<number, Template | null>();
+
+  /** Binds the parser to one chunk's bytes (offsets in BinXML are relative to the chunk start). */
+  constructor(private readonly src: ByteView) {}
+
+  /** Parses the BinXML of a record occupying [start, end) of the chunk. */
+  parseRecord(start: number, end: number): XNode[] {
+    this.pos = start;
+    this.inTemplate = false;
+    return this.readFragment(end, 0);
+  }
+
+  private fail(what: string): never {
+    throw new BinXmlError(`${what} at chunk offset ${this.pos}`);
+  }
+
+  private readFragment(end: number, depth: number): XNode[] {
+    if (depth > MAX_DEPTH) this.fail('nesting too deep');
+    const buf = this.src.buf;
+    const nodes: XNode[] = [];
+    while (this.pos < end) {
+      const token = buf[this.pos];
+      if (token === 0x00) {
+        this.pos++;
+        return nodes;
+      }
+      if (token === 0x0f) this.pos += 4;
+      else if (token === 0x0c) nodes.push(this.readInstance(end, depth + 1));
+      else if ((token & 0xbf) === 0x01) nodes.push(this.readElement(end, depth + 1));
+      else nodes.push(this.readValueToken(token & 0xbf));
+    }
+    return nodes;
+  }
+
+  private readElement(end: number, depth: number): XElement {
+    if (depth > MAX_DEPTH) this.fail('nesting too deep');
+    const { buf } = this.src;
+    const token = buf[this.pos];
+    this.pos += this.inTemplate ? 7 : 5; // token, [dependency id (u16)], data size (u32)
+    const name = this.readName();
+    if (token & 0x40) this.pos += 4; // attribute list size
+    const attrs: XAttr[] = [];
+    while (this.pos < end) {
+      const t = buf[this.pos] & 0xbf;
+      if (t === 0x06) {
+        this.pos++;
+        const attrName = this.readName();
+        attrs.push({ name: attrName, parts: this.readAttrParts(end) });
+      } else if (t === 0x02) {
+        this.pos++;
+        return { k: 0, name, attrs, children: this.readContent(end, depth) };
+      } else if (t === 0x03) {
+        this.pos++;
+        return { k: 0, name, attrs, children: [] };
+      } else this.fail(`unexpected token 0x${t.toString(16)} in start element`);
+    }
+    return this.fail('start element runs past the end');
+  }
+
+  private readAttrParts(end: number): XNode[] {
+    const parts: XNode[] = [];
+    while (this.pos < end) {
+      const t = this.src.buf[this.pos] & 0xbf;
+      if (t !== 0x05 && t !== 0x0d && t !== 0x0e && t !== 0x07 && t !== 0x08 && t !== 0x09) break;
+      parts.push(this.readValueToken(t));
+    }
+    return parts;
+  }
+
+  private readContent(end: number, depth: number): XNode[] {
+    const buf = this.src.buf;
+    const children: XNode[] = [];
+    while (this.pos < end) {
+      const t = buf[this.pos] & 0xbf;
+      if (t === 0x04) {
+        this.pos++;
+        return children;
+      }
+      if (t === 0x01) children.push(this.readElement(end, depth + 1));
+      else if (t === 0x0c) children.push(this.readInstance(end, depth + 1));
+      else if (t === 0x00) this.fail('end of stream inside an element');
+      else children.push(this.readValueToken(t));
+    }
+    return this.fail('element not closed');
+  }
+
+  /** Value text, substitutions, CDATA, character/entity references and processing instructions. */
+  private readValueToken(t: number): XNode {
+    const { buf, view } = this.src;
+    const at = ++this.pos;
+    switch (t) {
+      case 0x05: {
+        const type = buf[at];
+        this.pos++;
+        if (type === ValueType.String) return { k: 1, v: this.readPrefixedUtf16() };
+        const len = unsizedLength(this.src, type, this.pos);
+        if (len < 0) this.fail(`unsupported value text type 0x${type.toString(16)}`);
+        const v = decodeScalar(this.src, type, this.pos, len);
+        this.pos += len;
+        return { k: 1, v };
+      }
+      case 0x0d:
+      case 0x0e:
+        this.pos += 3;
+        return { k: 2, i: view.getUint16(at, true), opt: t === 0x0e };
+      case 0x07:
+        return { k: 1, v: this.readPrefixedUtf16() };
+      case 0x08:
+        this.pos += 2;
+        return { k: 1, v: String.fromCharCode(view.getUint16(at, true)) };
+      case 0x09: {
+        const name = this.readName();
+        return { k: 1, v: ENTITIES[name] ?? `&${name};` };
+      }
+      case 0x0a: {
+        const target = this.readName();
+        const data = buf[this.pos] === 0x0b ? (this.pos++, this.readPrefixedUtf16()) : '';
+        return { k: 1, v: `<?${target} ${data}?>` };
+      }
+      case 0x0b:
+        return { k: 1, v: `<?${this.readPrefixedUtf16()}?>` };
+      default:
+        return this.fail(`unknown token 0x${t.toString(16)}`);
+    }
+  }
+
+  private readPrefixedUtf16(): string {
+    const count = this.src.view.getUint16(this.pos, true);
+    const start = this.pos + 2;
+    this.pos = start + count * 2;
+    if (this.pos > this.src.buf.length) this.fail('string runs past the chunk');
+    return readUtf16(this.src.buf, start, count);
+  }
+
+  /** Reads a name reference; a name defined right here (offset == position) is skipped over. */
+  private readName(): string {
+    const off = this.src.view.getUint32(this.pos, true);
+    this.pos += 4;
+    let name = this.names.get(off);
+    if (name === undefined) {
+      const count = this.src.view.getUint16(off + 6, true);
+      if (off + 8 + count * 2 > this.src.buf.length) this.fail('name runs past the chunk');
+      name = readUtf16(this.src.buf, off + 8, count);
+      this.names.set(off, name);
+    }
+    if (off === this.pos) this.pos += 10 + name.length * 2;
+    return name;
+  }
+
+  private readInstance(end: number, depth: number): XNode {
+    const { view } = this.src;
+    const defOff = view.getUint32(this.pos + 6, true);
+    this.pos += 10; // token, unknown byte, template id (u32), definition offset (u32)
+    const tpl = this.templateAt(defOff, depth);
+    if (defOff === this.pos) this.pos = defOff + 24 + view.getUint32(defOff + 20, true);
+    return { k: 3, tpl, subs: this.readSubValues(end, depth) };
+  }
+
+  private templateAt(defOff: number, depth: number): Template {
+    const cached = this.templates.get(defOff);
+    if (cached) return cached;
+    if (cached === null) this.fail('template definition is corrupt or recursive');
+    this.templates.set(defOff, null); // marks "in progress": a self-reference fails instead of looping
+    const dataStart = defOff + 24;
+    const dataEnd = dataStart + this.src.view.getUint32(defOff + 20, true);
+    if (dataEnd > this.src.buf.length) this.fail('template definition runs past the chunk');
+    const saved = this.pos;
+    const savedIn = this.inTemplate;
+    this.pos = dataStart;
+    this.inTemplate = true;
+    const tpl: Template = { nodes: this.readFragment(dataEnd, depth + 1) };
+    this.pos = saved;
+    this.inTemplate = savedIn;
+    this.templates.set(defOff, tpl);
+    return tpl;
+  }
+
+  private readSubValues(end: number, depth: number): SubValue[] {
+    const { buf, view } = this.src;
+    const count = view.getUint32(this.pos, true);
+    const descAt = this.pos + 4;
+    if (count * 4 > end - descAt) this.fail('too many substitution values');
+    let at = descAt + count * 4;
+    const subs: SubValue[] = new Array(count);
+    for (let i = 0; i < count; i++) {
+      const size = view.getUint16(descAt + i * 4, true);
+      const type = buf[descAt + i * 4 + 2];
+      if (at + size > end) this.fail('substitution value runs past the record');
+      subs[i] = this.readSubValue(type, at, size, depth);
+      at += size;
+    }
+    this.pos = at;
+    return subs;
+  }
+
+  private readSubValue(type: number, at: number, size: number, depth: number): SubValue {
+    if (type === ValueType.BinXml) {
+      const saved = this.pos;
+      const savedIn = this.inTemplate;
+      this.pos = at;
+      this.inTemplate = false;
+      const nodes = this.readFragment(at + size, depth + 1);
+      this.pos = saved;
+      this.inTemplate = savedIn;
+      return new Fragment(nodes);
+    }
+    if (type === ValueType.Null || size === 0) return type === ValueType.String ? '' : null;
+    return type & ValueType.Array ? decodeArray(this.src, type, at, size) : decodeScalar(this.src, type, at, size);
+  }
+}

@@ -1,0 +1,93 @@
+/** Whole-file and streaming readers: file header, then every 64 KiB chunk in turn, problems reported. */
+
+import { open } from 'node:fs/promises';
+import { type ChunkContext, readChunk } from './chunk.js';
+import { CHUNK_SIZE, FILE_HEADER_SIZE, type FileHeader, parseFileHeader } from './header.js';
+import type { EvtxProblem, EvtxReadOptions, EvtxRecord, ProblemSink } from './types.js';
+import { byteView } from './values.js';
+
+/** Chunks read from disk per read call by readEvtxFile; memory stays at this many chunks. */
+const CHUNKS_PER_READ = 4;
+
+/** Options of the streaming reader. */
+export interface EvtxFileOptions extends EvtxReadOptions {
+  /** Receives problems; without it they are dropped. */
+  readonly onProblem?: ProblemSink;
+}
+
+/** Yields every readable record of an in-memory EVTX file; damage is reported to `onProblem` and skipped. */
+export function* iterateEvtx(
+  bytes: Uint8Array,
+  onProblem: ProblemSink = () => {},
+  opts: EvtxReadOptions = {},
+): Generator<EvtxRecord> {
+  const header = checkHeader(bytes, onProblem, opts);
+  for (let index = 0, at = FILE_HEADER_SIZE; at < bytes.length; index++, at += CHUNK_SIZE) {
+    yield* readChunk(bytes.subarray(at, at + CHUNK_SIZE), chunkContext(index, header, onProblem, opts));
+  }
+}
+
+/** Reads a whole in-memory EVTX file into records plus the problems found. */
+export function readEvtx(
+  bytes: Uint8Array,
+  opts: EvtxReadOptions = {},
+): { records: EvtxRecord[]; problems: EvtxProblem[] } {
+  const problems: EvtxProblem[] = [];
+  const records = [...iterateEvtx(bytes, (p) => problems.push(p), opts)];
+  return { records, problems };
+}
+
+/** Streams the records of an EVTX file from disk, holding only a few chunks in memory at a time. */
+export async function* readEvtxFile(path: string, opts: EvtxFileOptions = {}): AsyncGenerator<EvtxRecord> {
+  const report = opts.onProblem ?? (() => {});
+  const options: EvtxReadOptions = { ...opts, file: opts.file ?? path };
+  const handle = await open(path, 'r');
+  try {
+    const head = new Uint8Array(FILE_HEADER_SIZE);
+    const { bytesRead } = await handle.read(head, 0, FILE_HEADER_SIZE, 0);
+    const header = checkHeader(head.subarray(0, bytesRead), report, options);
+    const batch = new Uint8Array(CHUNK_SIZE * CHUNKS_PER_READ);
+    for (let index = 0, at = FILE_HEADER_SIZE; ; ) {
+      const got = (await handle.read(batch, 0, batch.length, at)).bytesRead;
+      if (got === 0) return;
+      for (let o = 0; o < got; o += CHUNK_SIZE, index++) {
+        const ctx = chunkContext(index, header, report, options, at + o);
+        yield* readChunk(batch.subarray(o, Math.min(got, o + CHUNK_SIZE)), ctx);
+      }
+      at += got;
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Reports file header damage; returns the header when it could be read at all. */
+function checkHeader(bytes: Uint8Array, report: ProblemSink, opts: EvtxReadOptions): FileHeader | null {
+  const problem = (offset: number, severity: 'error' | 'warning', reason: string) =>
+    report({ file: opts.file, offset, chunk: -1, severity, reason });
+  if (bytes.length < 128) {
+    problem(0, 'error', `file too short for an EVTX header (${bytes.length} bytes)`);
+    return null;
+  }
+  const header = parseFileHeader(byteView(bytes));
+  if (!header.magicOk) problem(0, 'error', 'missing "ElfFile" signature; scanning for chunks anyway');
+  else if (opts.verifyCrc !== false && !header.crcOk) problem(124, 'warning', 'file header CRC32 mismatch');
+  return header.magicOk ? header : null;
+}
+
+function chunkContext(
+  index: number,
+  header: FileHeader | null,
+  report: ProblemSink,
+  opts: EvtxReadOptions,
+  fileOffset = FILE_HEADER_SIZE + index * CHUNK_SIZE,
+): ChunkContext {
+  return {
+    index,
+    fileOffset,
+    verifyCrc: opts.verifyCrc !== false,
+    expected: header !== null && index < header.chunkCount,
+    file: opts.file,
+    report,
+  };
+}

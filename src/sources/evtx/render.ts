@@ -1,0 +1,125 @@
+/** Node tree + substitution values -> evtx_dump-style JSON (`#attributes`, `#text`, EventData by Name). */
+
+import { Fragment, type SubValue, type XAttr, type XElement, type XNode } from './nodes.js';
+import type { EvtxJson, EvtxObject, EvtxValue } from './types.js';
+
+const NO_SUBS: readonly SubValue[] = [];
+
+/** Where child elements and text of one element accumulate while its content is rendered. */
+interface Sink {
+  readonly obj: EvtxObject;
+  readonly text: EvtxValue[];
+  /** Keys already turned into arrays because an element name repeated. */
+  multi: Set<string> | null;
+  children: number;
+}
+
+/** Renders a record's parsed fragment to `{ Event: {...} }`. */
+export function renderEvent(nodes: readonly XNode[]): EvtxJson {
+  const sink: Sink = { obj: {}, text: [], multi: null, children: 0 };
+  renderContent(nodes, NO_SUBS, sink);
+  return sink.obj as unknown as EvtxJson;
+}
+
+function renderContent(nodes: readonly XNode[], subs: readonly SubValue[], sink: Sink): void {
+  for (let n = 0; n < nodes.length; n++) {
+    const node = nodes[n];
+    switch (node.k) {
+      case 0:
+        addElement(node, subs, sink);
+        break;
+      case 1:
+        sink.text.push(node.v);
+        break;
+      case 2: {
+        const v = subs[node.i];
+        if (v instanceof Fragment) renderContent(v.nodes, NO_SUBS, sink);
+        else if (v !== null && v !== undefined) sink.text.push(v);
+        break;
+      }
+      case 3:
+        renderContent(node.tpl.nodes, node.subs, sink);
+        break;
+    }
+  }
+}
+
+/** `<Data Name="X">v</Data>` becomes key X with the bare content; any other element keeps its name. */
+function addElement(el: XElement, subs: readonly SubValue[], sink: Sink): void {
+  if (el.name === 'Data' && el.attrs.length > 0 && el.attrs[0].name === 'Name') {
+    const key = renderParts(el.attrs[0].parts, subs);
+    if (key !== null) return addChild(sink, String(key), renderElement(el, subs, true));
+  }
+  addChild(sink, el.name, renderElement(el, subs, false));
+}
+
+function addChild(sink: Sink, key: string, value: EvtxValue): void {
+  sink.children++;
+  const obj = sink.obj;
+  if (!Object.hasOwn(obj, key)) {
+    if (key === '__proto__') Object.defineProperty(obj, key, { value, enumerable: true, writable: true });
+    else obj[key] = value;
+    return;
+  }
+  if (sink.multi === null) sink.multi = new Set();
+  if (sink.multi.has(key)) (obj[key] as EvtxValue[]).push(value);
+  else {
+    obj[key] = [obj[key], value];
+    sink.multi.add(key);
+  }
+}
+
+/** An element's JSON: a bare value when it has neither attributes nor children, else an object. */
+function renderElement(el: XElement, subs: readonly SubValue[], skipAttrs: boolean): EvtxValue {
+  const attrs = skipAttrs ? null : renderAttrs(el.attrs, subs);
+  const children = el.children;
+  if (children.length === 0) return attrs === null ? null : { '#attributes': attrs };
+  if (attrs === null && children.length === 1 && children[0].k === 2) {
+    const v = subs[children[0].i]; // the common `<EventID>%1</EventID>` case
+    if (!(v instanceof Fragment)) return v ?? null;
+  }
+  const obj: EvtxObject = attrs === null ? {} : { '#attributes': attrs };
+  const sink: Sink = { obj, text: [], multi: null, children: 0 };
+  renderContent(children, subs, sink);
+  const text = joinText(sink.text);
+  if (sink.children === 0 && attrs === null) return text === undefined ? null : text;
+  if (text !== undefined) obj['#text'] = text;
+  return obj;
+}
+
+function renderAttrs(attrs: readonly XAttr[], subs: readonly SubValue[]): EvtxObject | null {
+  let out: EvtxObject | null = null;
+  for (let i = 0; i < attrs.length; i++) {
+    const v = renderParts(attrs[i].parts, subs);
+    if (v === null) continue; // null attributes are dropped, as Windows drops empty optional substitutions
+    if (out === null) out = {};
+    const name = attrs[i].name;
+    if (name === '__proto__') Object.defineProperty(out, name, { value: v, enumerable: true, writable: true });
+    else out[name] = v;
+  }
+  return out;
+}
+
+/** An attribute value: one typed part as is, several parts joined as a string. */
+function renderParts(parts: readonly XNode[], subs: readonly SubValue[]): EvtxValue {
+  if (parts.length === 1) return partValue(parts[0], subs);
+  const text: EvtxValue[] = [];
+  for (const p of parts) {
+    const v = partValue(p, subs);
+    if (v !== null) text.push(v);
+  }
+  return joinText(text) ?? null;
+}
+
+function partValue(p: XNode, subs: readonly SubValue[]): EvtxValue {
+  if (p.k === 1) return p.v;
+  if (p.k !== 2) return null;
+  const v = subs[p.i];
+  return v instanceof Fragment || v === undefined ? null : v;
+}
+
+function joinText(text: EvtxValue[]): EvtxValue | undefined {
+  if (text.length === 0) return undefined;
+  if (text.length === 1) return text[0];
+  return text.map((t) => (typeof t === 'string' ? t : JSON.stringify(t))).join('');
+}
