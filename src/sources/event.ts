@@ -4,7 +4,13 @@
  */
 
 /** A field value as readers produce it. */
-export type FieldValue = string | number | boolean | null | readonly FieldValue[] | { readonly [k: string]: FieldValue };
+export type FieldValue =
+  | string
+  | number
+  | boolean
+  | null
+  | readonly FieldValue[]
+  | { readonly [k: string]: FieldValue };
 
 /** Where an event was read from, for reports and for finding it again. */
 export interface EventOrigin {
