@@ -133,8 +133,9 @@ export class ChunkParser {
       }
       case 0x0a: {
         const target = this.readName();
-        const data = buf[this.pos] === 0x0b ? (this.pos++, this.readPrefixedUtf16()) : '';
-        return { k: 1, v: `<?${target} ${data}?>` };
+        if (buf[this.pos] !== 0x0b) return { k: 1, v: `<?${target}?>` };
+        this.pos++;
+        return { k: 1, v: `<?${target} ${this.readPrefixedUtf16()}?>` };
       }
       case 0x0b:
         return { k: 1, v: `<?${this.readPrefixedUtf16()}?>` };

@@ -48,7 +48,10 @@ function renderContent(nodes: readonly XNode[], subs: readonly SubValue[], sink:
 function addElement(el: XElement, subs: readonly SubValue[], sink: Sink): void {
   if (el.name === 'Data' && el.attrs.length > 0 && el.attrs[0].name === 'Name') {
     const key = renderParts(el.attrs[0].parts, subs);
-    if (key !== null) return addChild(sink, String(key), renderElement(el, subs, true));
+    if (key !== null) {
+      addChild(sink, String(key), renderElement(el, subs, true));
+      return;
+    }
   }
   addChild(sink, el.name, renderElement(el, subs, false));
 }
