@@ -15,3 +15,4 @@ export type {
   EvtxValue,
   ProblemSink,
 } from './types.js';
+export { type WritableRecord, writeEvtx } from './writer.js';
