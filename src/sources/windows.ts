@@ -65,10 +65,6 @@ export function systemFields(system: JsonObject): Record<string, FieldValue> {
     }
     if ('#text' in value) out[key] = toFieldValue(value['#text']);
   }
-  for (const key of NUMERIC_SYSTEM) {
-    const n = toNumber(out[key]);
-    if (n !== undefined) out[key] = n;
-  }
   return out;
 }
 
@@ -131,6 +127,10 @@ export function buildWindowsEvent(
 ): LogEvent {
   // System wins over EventData: rules mean the System Level/Keywords/Computer when they name them.
   const fields: Record<string, FieldValue> = { ...data, ...system };
+  for (const key of NUMERIC_SYSTEM) {
+    const n = toNumber(fields[key]);
+    if (n !== undefined && key in system) fields[key] = n;
+  }
   const eventId = toNumber(system.EventID);
   const service = channelService(text(system.Channel));
   const category = windowsCategory(service, eventId, data.EventType);
