@@ -1,0 +1,18 @@
+/**
+ * Backends stage. Consumes IR rules after pipelines; produces query text per target. Every target is one
+ * `Dialect` table in its own file, registered here by name; the shared emitter and the driver know none
+ * of them by name.
+ */
+import type { Dialect } from './types.js';
+
+export { type Conversion, convertDetection, convertRuleSet } from './convert.js';
+export { emitExpr, unsupported } from './emit.js';
+export type * from './types.js';
+
+/** Every target by CLI name. Adding a target adds a line here and a file beside this one. */
+export const TARGETS: Readonly<Record<string, Dialect>> = Object.freeze({});
+
+/** Looks up a target by name. */
+export function targetByName(name: string): Dialect | undefined {
+  return Object.hasOwn(TARGETS, name) ? TARGETS[name] : undefined;
+}

@@ -1,0 +1,143 @@
+/**
+ * Applies pipelines to a detection rule. Consumes an IR `DetectionRule` in Sigma field names; produces
+ * the same rule in target field names with transforms and placeholders applied, its `Scope` (table and
+ * scoping conditions), and everything the pipelines cannot express.
+ */
+import type { Span } from '../core/diagnostic.js';
+import { and, mapExpr, or } from '../ir/expr.js';
+import { isPlaceholder, pattern } from '../ir/pattern.js';
+import type { DetectionRule, Expr, Logsource, PatternPart } from '../ir/types.js';
+import { applyTransform } from './transforms.js';
+import type { LogsourceSpec, PipelineSpec, Scope, ScopeValue, Unsupported } from './types.js';
+
+/** A rule after pipelines, ready for a backend or the engine. */
+export interface PipelineResult {
+  readonly rule: DetectionRule;
+  readonly scope: Scope;
+  readonly unsupported: readonly Unsupported[];
+}
+
+/** Runs the pipelines over a rule, in order. */
+export function applyPipelines(rule: DetectionRule, pipelines: readonly PipelineSpec[]): PipelineResult {
+  const unsupported: Unsupported[] = [];
+  const matched = pipelines.map((p) => p.logsources?.find((l) => logsourceMatches(l.match, rule.logsource)));
+  pipelines.forEach((p, i) => {
+    if (p.requireLogsource && !matched[i]) {
+      unsupported.push({
+        unsupported: `log source ${describeLogsource(rule.logsource)} has no table or scope in pipeline '${p.name}'`,
+      });
+    }
+  });
+  let expr = rule.expr;
+  for (let i = 0; i < pipelines.length; i++) {
+    expr = mapFields(expr, pipelines[i], matched[i], unsupported);
+    for (const t of pipelines[i].transforms ?? []) {
+      const r = applyTransform(t, expr);
+      expr = r.expr;
+      if (r.unsupported) unsupported.push(r.unsupported);
+    }
+    expr = resolvePlaceholders(expr, pipelines[i].placeholders ?? {});
+  }
+  expr = resolvePlaceholders(expr, {}, unsupported);
+  const scope = buildScope(matched.filter((m): m is LogsourceSpec => m !== undefined));
+  return Object.freeze({ rule: Object.freeze({ ...rule, expr }), scope, unsupported: Object.freeze(unsupported) });
+}
+
+/** True when every key the spec sets equals the rule's log source. */
+export function logsourceMatches(match: Logsource, rule: Logsource): boolean {
+  return (['category', 'product', 'service'] as const).every((k) => match[k] === undefined || match[k] === rule[k]);
+}
+
+/** `category=process_creation product=windows`, for messages. */
+export function describeLogsource(l: Logsource): string {
+  const parts = (['category', 'product', 'service'] as const).filter((k) => l[k]).map((k) => `${k}=${l[k]}`);
+  return parts.length ? parts.join(' ') : '(none)';
+}
+
+function mapFields(expr: Expr, p: PipelineSpec, ls: LogsourceSpec | undefined, unsupported: Unsupported[]): Expr {
+  const map = { ...(p.fields ?? {}), ...(ls?.fields ?? {}) };
+  const blocked = { ...(p.unsupported ?? {}), ...(ls?.unsupported ?? {}) };
+  const targetNames = new Set(Object.values(map).flat());
+  const rename = (field: string, span: Span | undefined): readonly string[] | undefined => {
+    if (field in blocked) {
+      unsupported.push({ unsupported: `field '${field}' is not available: ${blocked[field]}`, span });
+      return undefined;
+    }
+    const m = map[field];
+    if (m !== undefined) return typeof m === 'string' ? [m] : m;
+    if (p.strictFields && !targetNames.has(field)) {
+      unsupported.push({ unsupported: `field '${field}' has no mapping in pipeline '${p.name}'`, span });
+      return undefined;
+    }
+    return [field];
+  };
+  return mapExpr(expr, (node) => {
+    if (!('field' in node) || typeof node.field !== 'string') return node;
+    const names = rename(node.field, 'span' in node ? node.span : undefined);
+    if (!names) return node;
+    const other = node.kind === 'fieldref' ? rename(node.other, node.span)?.[0] : undefined;
+    return or(names.map((field) => ({ ...node, field, ...(other ? { other } : {}) }) as Expr));
+  });
+}
+
+function resolvePlaceholders(
+  expr: Expr,
+  values: Readonly<Record<string, readonly string[]>>,
+  unresolved?: Unsupported[],
+): Expr {
+  return mapExpr(expr, (node) => {
+    if (node.kind !== 'string' || !node.pattern.some(isPlaceholder)) return node;
+    let variants: PatternPart[][] = [[]];
+    for (const part of node.pattern) {
+      if (!isPlaceholder(part)) {
+        variants = variants.map((v) => [...v, part]);
+        continue;
+      }
+      const vals = values[part.placeholder];
+      if (!vals) {
+        if (unresolved)
+          unresolved.push({
+            unsupported: `placeholder %${part.placeholder}% has no values in the pipelines`,
+            span: node.span,
+          });
+        return node;
+      }
+      variants = variants.flatMap((v) => vals.map((val) => [...v, val]));
+    }
+    return or(variants.map((v) => ({ ...node, pattern: pattern(v) })));
+  });
+}
+
+function buildScope(specs: readonly LogsourceSpec[]): Scope {
+  const table = specs
+    .map((s) => s.table)
+    .filter((t) => t !== undefined)
+    .pop();
+  const conditions: Expr[] = [];
+  for (const s of specs) {
+    for (const [field, value] of Object.entries(s.conditions ?? {})) conditions.push(scopeCondition(field, value));
+  }
+  return Object.freeze({ table, conditions: and(conditions) });
+}
+
+function scopeCondition(field: string, value: ScopeValue): Expr {
+  const values = Array.isArray(value) ? value : [value];
+  return or(
+    values.map((v): Expr => {
+      if (typeof v === 'number') return { kind: 'number', field, value: v };
+      if (typeof v === 'boolean') return { kind: 'boolean', field, value: v };
+      return { kind: 'string', field, pattern: pattern([String(v)]), cased: false };
+    }),
+  );
+}
+
+/** The target name of one Sigma field for a log source (first name when a field maps to several). */
+export function targetFieldName(field: string, pipelines: readonly PipelineSpec[], logsource: Logsource): string {
+  let name = field;
+  for (const p of pipelines) {
+    const ls = p.logsources?.find((l) => logsourceMatches(l.match, logsource));
+    const m = ls?.fields?.[name] ?? p.fields?.[name];
+    if (m !== undefined) name = typeof m === 'string' ? m : m[0];
+  }
+  return name;
+}

@@ -1,0 +1,18 @@
+/**
+ * Pipelines stage. Consumes IR rules in Sigma field names; produces rules in target field names plus
+ * their scope (apply.ts). Built-in pipelines are registered here by name; user pipelines are YAML files
+ * in the same shape (parse.ts).
+ */
+import type { PipelineSpec } from './types.js';
+
+export { applyPipelines, describeLogsource, logsourceMatches, type PipelineResult, targetFieldName } from './apply.js';
+export { parsePipelineText } from './parse.js';
+export * from './types.js';
+
+/** Built-in pipelines by name. Adding one adds a line here and a file in builtin/. */
+export const BUILTIN_PIPELINES: Readonly<Record<string, PipelineSpec>> = Object.freeze({});
+
+/** Looks up a built-in pipeline. */
+export function builtinPipeline(name: string): PipelineSpec | undefined {
+  return Object.hasOwn(BUILTIN_PIPELINES, name) ? BUILTIN_PIPELINES[name] : undefined;
+}

@@ -1,0 +1,60 @@
+/** Value transforms of pipelines, one function per `TransformSpec` type (exhaustive table). */
+import { mapExpr, or } from '../ir/expr.js';
+import { isWildcard, literalText, MANY, pattern, patternShape } from '../ir/pattern.js';
+import type { Expr, StringMatch } from '../ir/types.js';
+import type { TransformSpec, Unsupported } from './types.js';
+
+type Transform<K extends TransformSpec['type']> = (
+  spec: Extract<TransformSpec, { type: K }>,
+  node: Expr,
+) => Expr | Unsupported;
+
+/** One rewrite per transform type; the compiler lists any type left out. */
+const TRANSFORMS: { readonly [K in TransformSpec['type']]: Transform<K> } = {
+  hashes: (spec, node) => {
+    if (node.kind !== 'string' || node.field !== spec.field) return node;
+    const text = literalText(node.pattern.filter((p) => !isWildcard(p)));
+    const pairs = (text ?? '').split(',').map((kv) => kv.split('='));
+    const out: Expr[] = [];
+    for (const [algo, hash] of pairs) {
+      const target = spec.algorithms[algo?.trim().toUpperCase() ?? ''];
+      if (!target || !hash)
+        return { unsupported: `hash value '${text}' has no ALGO=value form this target can split`, span: node.span };
+      out.push({ kind: 'string', field: target, pattern: pattern([hash.trim()]), cased: false, span: node.span });
+    }
+    return or(out);
+  },
+  basename: (spec, node) => {
+    if (node.kind !== 'string' || node.field !== spec.field) return node;
+    const shape = patternShape(node.pattern);
+    if (shape.kind !== 'suffix' || !/^[\\/][^\\/]+$/.test(shape.text)) return node;
+    return { ...node, field: spec.to, pattern: pattern([shape.text.slice(1)]) } satisfies StringMatch;
+  },
+  replace: (spec, node) => {
+    if (node.kind !== 'string' || node.field !== spec.field) return node;
+    const re = new RegExp(spec.regex, 'i');
+    const parts = node.pattern.map((p) => (typeof p === 'string' ? p.replace(re, spec.replacement) : p));
+    return { ...node, pattern: pattern(parts.flatMap((p) => (p === '*' ? [MANY] : [p]))) };
+  },
+  value_map: (spec, node) => {
+    if (node.kind !== 'string' || node.field !== spec.field) return node;
+    const text = literalText(node.pattern);
+    const mapped = text === undefined ? undefined : (spec.map[text] ?? spec.map[text.toLowerCase()]);
+    return mapped === undefined ? node : { ...node, pattern: pattern([mapped]) };
+  },
+};
+
+/** Applies one transform to every node of an expression; the first unsupported node wins. */
+export function applyTransform(spec: TransformSpec, expr: Expr): { expr: Expr; unsupported?: Unsupported } {
+  let unsupported: Unsupported | undefined;
+  const fn = TRANSFORMS[spec.type] as Transform<typeof spec.type>;
+  const out = mapExpr(expr, (node) => {
+    const r = fn(spec as never, node);
+    if ('unsupported' in r) {
+      unsupported ??= r;
+      return node;
+    }
+    return r;
+  });
+  return { expr: out, unsupported };
+}

@@ -1,0 +1,73 @@
+/**
+ * Processing pipelines as data. A pipeline maps a rule's log source to the target's table or scoping
+ * conditions, renames fields, transforms values and marks fields a target cannot express. Built-ins are
+ * written in this shape (pipelines/builtin/*.ts); users write the same shape in YAML.
+ */
+import type { Expr, Logsource } from '../ir/types.js';
+
+/** A scalar or list used in a scoping condition; a list means any of. */
+export type ScopeValue = string | number | boolean | readonly (string | number)[];
+
+/** What a log source becomes on the target. */
+export interface LogsourceSpec {
+  /** Keys that must equal the rule's log source (unset keys match anything). */
+  readonly match: Logsource;
+  /** The table (KQL, SQL) or index/data set this log source lives in. */
+  readonly table?: string;
+  /** Field conditions that select the log source's events (EventID, sourcetype, event_simpleName...). */
+  readonly conditions?: Readonly<Record<string, ScopeValue>>;
+  /** Field renames valid for this log source only; they win over the pipeline-wide map. */
+  readonly fields?: Readonly<Record<string, string | readonly string[]>>;
+  /** Fields this log source cannot provide on the target, with the reason. */
+  readonly unsupported?: Readonly<Record<string, string>>;
+}
+
+/** A value transform applied after field mapping (see pipelines/transforms.ts). */
+export type TransformSpec =
+  /** `Hashes|contains: 'SHA256=ab..'` becomes `SHA256 = 'ab..'` using a per-algorithm field table. */
+  | { readonly type: 'hashes'; readonly field: string; readonly algorithms: Readonly<Record<string, string>> }
+  /** A path field matched on its file name only (`\x.exe` suffix) is rewritten to a basename field. */
+  | { readonly type: 'basename'; readonly field: string; readonly to: string }
+  /** Values of a field are rewritten with a regex replace (e.g. `C:` to `\Device\HarddiskVolume?`). */
+  | { readonly type: 'replace'; readonly field: string; readonly regex: string; readonly replacement: string }
+  /** Field values of a field are mapped through a table (e.g. Sysmon integrity levels). */
+  | { readonly type: 'value_map'; readonly field: string; readonly map: Readonly<Record<string, string>> };
+
+/** A named, composable pipeline. */
+export interface PipelineSpec {
+  readonly name: string;
+  readonly description: string;
+  /** Targets this pipeline is meant for (empty: any). */
+  readonly targets?: readonly string[];
+  /** Log source mappings, first match wins. */
+  readonly logsources?: readonly LogsourceSpec[];
+  /** When true, a rule whose log source matches no entry is unsupported. */
+  readonly requireLogsource?: boolean;
+  /** Pipeline-wide field renames (Sigma name -> target name, or several target names OR-ed). */
+  readonly fields?: Readonly<Record<string, string | readonly string[]>>;
+  /** When true, a field missing from every map is unsupported instead of passed through. */
+  readonly strictFields?: boolean;
+  /** Fields the target never has, with the reason. */
+  readonly unsupported?: Readonly<Record<string, string>>;
+  readonly transforms?: readonly TransformSpec[];
+  /** Values for `%name%` placeholders of the `expand` modifier. */
+  readonly placeholders?: Readonly<Record<string, readonly string[]>>;
+}
+
+/** Where a converted rule looks for events. */
+export interface Scope {
+  readonly table?: string;
+  /** Scoping conditions in target field names, AND-ed with the rule (const true when none). */
+  readonly conditions: Expr;
+}
+
+/** Something a target or pipeline cannot express, tied to the IR node that needs it. */
+export interface Unsupported {
+  readonly unsupported: string;
+  readonly span?: import('../core/diagnostic.js').Span;
+}
+
+/** True for an Unsupported result. */
+export function isUnsupported(x: unknown): x is Unsupported {
+  return typeof x === 'object' && x !== null && 'unsupported' in x;
+}
