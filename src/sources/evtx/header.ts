@@ -1,7 +1,7 @@
 /** The EVTX file header: "ElfFile\0", chunk count, version, flags and a CRC32 over its first 120 bytes. */
 
 import { crc32 } from './crc32.js';
-import type { ByteView } from './values.js';
+import { byteView } from './values.js';
 
 /** Size of the file header block that precedes the first chunk. */
 export const FILE_HEADER_SIZE = 4096;
@@ -30,9 +30,9 @@ export interface FileHeader {
   readonly full: boolean;
 }
 
-/** Parses the file header at the start of `src` (which must hold at least 128 bytes). */
-export function parseFileHeader(src: ByteView): FileHeader {
-  const { buf, view } = src;
+/** Parses the file header at the start of `bytes` (which must hold at least 128 bytes). */
+export function parseFileHeader(bytes: Uint8Array): FileHeader {
+  const { buf, view } = byteView(bytes);
   const flags = view.getUint32(120, true);
   return {
     magicOk: buf.toString('latin1', 0, 8) === FILE_MAGIC,

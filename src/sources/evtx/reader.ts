@@ -4,7 +4,6 @@ import { open } from 'node:fs/promises';
 import { type ChunkContext, readChunk } from './chunk.js';
 import { CHUNK_SIZE, FILE_HEADER_SIZE, type FileHeader, parseFileHeader } from './header.js';
 import type { EvtxProblem, EvtxReadOptions, EvtxRecord, ProblemSink } from './types.js';
-import { byteView } from './values.js';
 
 /** Chunks read from disk per read call by readEvtxFile; memory stays at this many chunks. */
 const CHUNKS_PER_READ = 4;
@@ -69,7 +68,7 @@ function checkHeader(bytes: Uint8Array, report: ProblemSink, opts: EvtxReadOptio
     problem(0, 'error', `file too short for an EVTX header (${bytes.length} bytes)`);
     return null;
   }
-  const header = parseFileHeader(byteView(bytes));
+  const header = parseFileHeader(bytes);
   if (!header.magicOk) problem(0, 'error', 'missing "ElfFile" signature; scanning for chunks anyway');
   else if (opts.verifyCrc !== false && !header.crcOk) problem(124, 'warning', 'file header CRC32 mismatch');
   return header.magicOk ? header : null;

@@ -1,5 +1,6 @@
 /** Node tree + substitution values -> evtx_dump-style JSON (`#attributes`, `#text`, EventData by Name). */
 
+import { BinXmlError } from './binxml.js';
 import { Fragment, type SubValue, type XAttr, type XElement, type XNode } from './nodes.js';
 import type { EvtxJson, EvtxObject, EvtxValue } from './types.js';
 
@@ -12,21 +13,28 @@ interface Sink {
   /** Keys already turned into arrays because an element name repeated. */
   multi: Set<string> | null;
   children: number;
+  /** Nodes left to expand for this record; shared templates could otherwise nest into an exponential tree. */
+  readonly budget: { left: number };
 }
+
+/** Most nodes one record may expand to before it is reported as corrupt. */
+const NODE_BUDGET = 1_000_000;
 
 /** Renders a record's parsed fragment to `{ Event: {...} }`. */
 export function renderEvent(nodes: readonly XNode[]): EvtxJson {
-  const sink: Sink = { obj: {}, text: [], multi: null, children: 0 };
+  const sink: Sink = { obj: {}, text: [], multi: null, children: 0, budget: { left: NODE_BUDGET } };
   renderContent(nodes, NO_SUBS, sink);
   return sink.obj as unknown as EvtxJson;
 }
 
 function renderContent(nodes: readonly XNode[], subs: readonly SubValue[], sink: Sink): void {
+  sink.budget.left -= nodes.length;
+  if (sink.budget.left < 0) throw new BinXmlError('record expands to too many nodes');
   for (let n = 0; n < nodes.length; n++) {
     const node = nodes[n];
     switch (node.k) {
       case 0:
-        addElement(node, subs, sink);
+        addElement(node, subs, sink, sink.budget);
         break;
       case 1:
         sink.text.push(node.v);
@@ -45,15 +53,15 @@ function renderContent(nodes: readonly XNode[], subs: readonly SubValue[], sink:
 }
 
 /** `<Data Name="X">v</Data>` becomes key X with the bare content; any other element keeps its name. */
-function addElement(el: XElement, subs: readonly SubValue[], sink: Sink): void {
+function addElement(el: XElement, subs: readonly SubValue[], sink: Sink, budget: Sink['budget']): void {
   if (el.name === 'Data' && el.attrs.length > 0 && el.attrs[0].name === 'Name') {
     const key = renderParts(el.attrs[0].parts, subs);
     if (key !== null) {
-      addChild(sink, String(key), renderElement(el, subs, true));
+      addChild(sink, String(key), renderElement(el, subs, true, budget));
       return;
     }
   }
-  addChild(sink, el.name, renderElement(el, subs, false));
+  addChild(sink, el.name, renderElement(el, subs, false, budget));
 }
 
 function addChild(sink: Sink, key: string, value: EvtxValue): void {
@@ -73,7 +81,7 @@ function addChild(sink: Sink, key: string, value: EvtxValue): void {
 }
 
 /** An element's JSON: a bare value when it has neither attributes nor children, else an object. */
-function renderElement(el: XElement, subs: readonly SubValue[], skipAttrs: boolean): EvtxValue {
+function renderElement(el: XElement, subs: readonly SubValue[], skipAttrs: boolean, budget: Sink['budget']): EvtxValue {
   const attrs = skipAttrs ? null : renderAttrs(el.attrs, subs);
   const children = el.children;
   if (children.length === 0) return attrs === null ? null : { '#attributes': attrs };
@@ -82,7 +90,7 @@ function renderElement(el: XElement, subs: readonly SubValue[], skipAttrs: boole
     if (!(v instanceof Fragment)) return v ?? null;
   }
   const obj: EvtxObject = attrs === null ? {} : { '#attributes': attrs };
-  const sink: Sink = { obj, text: [], multi: null, children: 0 };
+  const sink: Sink = { obj, text: [], multi: null, children: 0, budget };
   renderContent(children, subs, sink);
   const text = joinText(sink.text);
   if (sink.children === 0 && attrs === null) return text === undefined ? null : text;
