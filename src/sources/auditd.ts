@@ -102,7 +102,7 @@ export class AuditAssembler {
     };
     const image = sys.exe ?? find('PATH')?.record.fields.name;
     const commandLine = commandLineOf(execve.record) ?? find('PROCTITLE')?.record.fields.proctitle;
-    const parent = sys.ppid === undefined ? undefined : this.pids.get(sys.ppid);
+    const parent = sys.ppid === undefined ? undefined : this.parentOf(sys.ppid);
     set('Image', image);
     set('CommandLine', commandLine);
     set('CurrentDirectory', find('CWD')?.record.fields.cwd);
@@ -118,6 +118,20 @@ export class AuditAssembler {
     if (sys.pid !== undefined) this.remember(sys.pid, { image, commandLine });
     const { record, origin } = syscall;
     return makeEvent(fields, { product: 'linux', category: 'process_creation' }, origin, record.time, record.node);
+  }
+
+  /** The parent's exec: remembered, or still open in a group that has not closed yet (interleaved output). */
+  private parentOf(ppid: string): ProcessInfo | undefined {
+    const known = this.pids.get(ppid);
+    if (known !== undefined) return known;
+    for (const group of this.groups.values()) {
+      const sys = group.records.find((r) => r.record.type === 'SYSCALL' && r.record.fields.pid === ppid);
+      const execve = group.records.find((r) => r.record.type === 'EXECVE');
+      if (sys !== undefined && execve !== undefined) {
+        return { image: sys.record.fields.exe, commandLine: commandLineOf(execve.record) };
+      }
+    }
+    return undefined;
   }
 
   /** LRU insert: re-inserting moves a pid to the back; the front is the least recently exec'd. */

@@ -54,7 +54,7 @@ function unwrapText(v: unknown): unknown {
 export function systemFields(system: JsonObject): Record<string, FieldValue> {
   const out: Record<string, FieldValue> = {};
   for (const [key, value] of Object.entries(system)) {
-    if (value === null || value === undefined) continue;
+    if (value === null || value === undefined || value === '') continue;
     if (!isObject(value)) {
       out[key] = toFieldValue(value);
       continue;

@@ -90,11 +90,12 @@ export async function* readXmlEvents(
     else ready.push(mapped);
   });
   parser.on('error', (err) => {
-    if (HARMLESS.test(err.message)) return;
-    if (stack.length > 0 && !damaged) {
+    // One report per damaged event: saxes may raise several errors while it unwinds the same damage.
+    if (HARMLESS.test(err.message) || damaged) return;
+    if (stack.length > 0) {
       damaged = true;
       sink.skip({ file: path, line: eventLine, reason: `malformed XML event: ${err.message}` });
-    } else if (stack.length === 0 && !outsideReported) {
+    } else if (!outsideReported) {
       outsideReported = true;
       sink.skip({
         file: path,
