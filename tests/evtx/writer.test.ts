@@ -92,6 +92,19 @@ describe('EVTX writer', () => {
     expect(records[1499]).toMatchObject({ recordId: 2499, timestamp: 1_600_000_001_499 });
   });
 
+  it('takes the written time from System/TimeCreated in any ISO precision, or 0', () => {
+    const at = (t: string | number) => ({ Event: { System: { TimeCreated: { '#attributes': { SystemTime: t } } } } });
+    const times = readEvtx(
+      writeEvtx([at('2021-01-02T03:04:05.983Z'), at('2021-01-02T03:04:05Z'), at('junk'), at(5)]),
+    ).records.map((r) => r.timestamp);
+    expect(times).toEqual([
+      Date.UTC(2021, 0, 2, 3, 4, 5, 983),
+      Date.UTC(2021, 0, 2, 3, 4, 5),
+      -11_644_473_600_000,
+      -11_644_473_600_000,
+    ]);
+  });
+
   it('reports a record too big for a chunk and writes the rest', () => {
     const problems: EvtxProblem[] = [];
     const huge = processEvent(2, 'x'.repeat(40_000));

@@ -127,11 +127,12 @@ function encodeSid(s: string): EncodedValue | null {
   });
 }
 
-/** FILETIME ticks of an ISO time with a 7-digit fraction, or null when it is not a valid date. */
+/** FILETIME ticks of an ISO UTC time (fraction of 0-9 digits), or null when it is not one. */
 export function isoToFiletime(iso: string): bigint | null {
-  const ms = Date.parse(`${iso.slice(0, 19)}Z`);
-  if (Number.isNaN(ms) || ms < -11_644_473_600_000) return null;
-  return (BigInt(ms) + EPOCH_DELTA_MS) * 10_000n + BigInt(iso.slice(20, 27));
+  const m = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(?:\.(\d{1,9}))?Z$/.exec(iso);
+  const ms = m ? Date.parse(`${m[1]}Z`) : Number.NaN;
+  if (!m || Number.isNaN(ms) || ms < -11_644_473_600_000) return null;
+  return (BigInt(ms) + EPOCH_DELTA_MS) * 10_000n + BigInt((m[2] ?? '').padEnd(7, '0').slice(0, 7));
 }
 
 /** FILETIME ticks of a millisecond epoch time (negative times clamp to the FILETIME epoch). */

@@ -125,12 +125,15 @@ function finishChunk(c: OpenChunk): void {
 
 /** Builds the 64-bucket string table and 32-bucket template table, chaining entries through their next fields. */
 function linkTables(c: OpenChunk, view: DataView): void {
+  // Entries at or past `used` belong to a record that did not fit and went to the next chunk.
   for (const [name, offset] of c.defs.names) {
+    if (offset >= c.used) continue;
     const slot = 128 + (nameHash(name) % 64) * 4;
     view.setUint32(offset, view.getUint32(slot, true), true);
     view.setUint32(slot, offset, true);
   }
   for (const { offset, id } of c.defs.templates.values()) {
+    if (offset >= c.used) continue;
     const slot = 384 + (id % 32) * 4;
     view.setUint32(offset, view.getUint32(slot, true), true);
     view.setUint32(slot, offset, true);
