@@ -1,0 +1,130 @@
+/**
+ * Compiles a detection rule's IR tree once into nested closures (no tree walking per event). A rule the
+ * engine cannot run (a regex RE2 rejects, a malformed network) becomes a diagnostic, never an exception.
+ */
+import { report } from '../core/codes.js';
+import type { Diagnostic } from '../core/diagnostic.js';
+import { type ExprVisitor, visit } from '../ir/expr.js';
+import type { DetectionRule, Expr } from '../ir/types.js';
+import { checkCidr } from '../ir/validate.js';
+import {
+  compileBoolean,
+  compileCidr,
+  compileCompare,
+  compileDatePart,
+  compileExists,
+  compileFieldRef,
+  compileNull,
+  compileNumber,
+  compileRegex,
+  compileString,
+  type Predicate,
+} from './leaves.js';
+import { type Requirement, requirementOf } from './require.js';
+
+/** A detection rule ready to run: its predicate and the literals an event must hold for it to match. */
+export interface CompiledRule {
+  readonly rule: DetectionRule;
+  readonly test: Predicate;
+  /** Atoms of which at least one must be present in a matching event; undefined when none is known. */
+  readonly requirement: Requirement | undefined;
+}
+
+/** Compiles a detection rule, or returns why the engine cannot run it. */
+export function compileRule(rule: DetectionRule): CompiledRule | Diagnostic {
+  const problem = findProblem(rule);
+  if (problem) return problem;
+  try {
+    return Object.freeze({ rule, test: compileExpr(rule.expr), requirement: requirementOf(rule.expr) });
+  } catch (e) {
+    return report('invalid-value', rule.origin.file, rule.origin.span, `rule cannot run: ${(e as Error).message}`);
+  }
+}
+
+/** True when a compileRule result is a compiled rule rather than a diagnostic. */
+export function isCompiled(x: CompiledRule | Diagnostic): x is CompiledRule {
+  return 'test' in x;
+}
+
+function findProblem(rule: DetectionRule): Diagnostic | undefined {
+  for (const leaf of leafNodes(rule.expr)) {
+    if (leaf.kind === 'regex') {
+      try {
+        compileRegexCheck(leaf);
+      } catch (e) {
+        const why = (e as Error).message.replace(/^error parsing regexp: /, '');
+        return report(
+          'unsafe-regex',
+          rule.origin.file,
+          leaf.span ?? rule.origin.span,
+          `rule skipped by the hunt engine: RE2 rejects /${leaf.regex}/ (${why}); rewrite it without lookaround or backreferences`,
+        );
+      }
+    }
+    if (leaf.kind === 'cidr') {
+      const bad = checkCidr(leaf.network);
+      if (bad) return report('invalid-cidr', rule.origin.file, leaf.span ?? rule.origin.span, bad);
+    }
+  }
+  return undefined;
+}
+
+function compileRegexCheck(leaf: Extract<Expr, { kind: 'regex' }>): void {
+  compileRegex(leaf);
+}
+
+function leafNodes(e: Expr): Expr[] {
+  if (e.kind === 'and' || e.kind === 'or') return e.children.flatMap(leafNodes);
+  if (e.kind === 'not') return leafNodes(e.child);
+  return [e];
+}
+
+const TRUE: Predicate = () => true;
+const FALSE: Predicate = () => false;
+
+const COMPILER: ExprVisitor<Predicate> = {
+  string: compileString,
+  number: compileNumber,
+  boolean: (n) => compileBoolean(n.field, n.value),
+  null: (n) => compileNull(n.field),
+  exists: (n) => compileExists(n.field, n.exists),
+  regex: compileRegex,
+  cidr: compileCidr,
+  compare: compileCompare,
+  datepart: compileDatePart,
+  fieldref: compileFieldRef,
+  const: (n) => (n.value ? TRUE : FALSE),
+  and: (n) => all(n.children.map(compileExpr)),
+  or: (n) => any(n.children.map(compileExpr)),
+  not: (n) => {
+    const child = compileExpr(n.child);
+    return (v) => !child(v);
+  },
+};
+
+/** Compiles an expression into a predicate. */
+export function compileExpr(e: Expr): Predicate {
+  return visit(e, COMPILER);
+}
+
+function all(ps: readonly Predicate[]): Predicate {
+  if (ps.length === 2) {
+    const [a, b] = ps;
+    return (v) => a(v) && b(v);
+  }
+  return (v) => {
+    for (let i = 0; i < ps.length; i++) if (!ps[i](v)) return false;
+    return true;
+  };
+}
+
+function any(ps: readonly Predicate[]): Predicate {
+  if (ps.length === 2) {
+    const [a, b] = ps;
+    return (v) => a(v) || b(v);
+  }
+  return (v) => {
+    for (let i = 0; i < ps.length; i++) if (ps[i](v)) return true;
+    return false;
+  };
+}

@@ -1,0 +1,121 @@
+/**
+ * A multi-pattern substring finder for the literal index: every literal is hashed by one of its grams
+ * (up to 4 code units; the gram least shared with other literals of the same field), and a value is scanned
+ * once with a rolling hash. Each gram hit is verified with `includes`, so a reported atom really occurs.
+ * Linear in the value length (plus verification of the few literals whose gram collides).
+ */
+
+/** One gram length class: literals of that gram length hashed into a bucket table. */
+interface GramClass {
+  readonly g: number;
+  readonly keep: number;
+  readonly shift: number;
+  readonly heads: Int32Array;
+}
+
+/** Literals to find inside the strings of one field. */
+export class GramTable {
+  readonly #texts: readonly string[];
+  readonly #ids: Int32Array;
+  readonly #next: Int32Array;
+  readonly #classes: readonly GramClass[];
+
+  /** Builds the table for literals (lower-cased, non-empty) with their atom ids. */
+  constructor(literals: readonly { readonly text: string; readonly id: number }[]) {
+    this.#texts = literals.map((l) => l.text);
+    this.#ids = Int32Array.from(literals.map((l) => l.id));
+    this.#next = new Int32Array(literals.length).fill(-1);
+    const counts = gramCounts(this.#texts);
+    const classes = new Map<number, GramClass>();
+    this.#texts.forEach((text, i) => {
+      const g = Math.min(text.length, 4);
+      let cls = classes.get(g);
+      if (!cls) {
+        cls = makeClass(g, this.#texts.filter((t) => Math.min(t.length, 4) === g).length);
+        classes.set(g, cls);
+      }
+      const b = bucket(hashOf(rarestGram(text, g, counts)), cls);
+      this.#next[i] = cls.heads[b];
+      cls.heads[b] = i;
+    });
+    this.#classes = [...classes.values()];
+  }
+
+  /**
+   * Calls `hit(atomId)` for every literal occurring in `s`. `seen` and `stamp` de-duplicate checks within
+   * one value: `seen[i] === stamp` means literal i was already checked for this value.
+   */
+  scan(s: string, seen: Int32Array, stamp: number, hit: (id: number) => void): void {
+    const classes = this.#classes;
+    const next = this.#next;
+    let h = 0;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      h = ((h << 8) | ((c ^ (c >>> 8)) & 0xff)) >>> 0;
+      for (let k = 0; k < classes.length; k++) {
+        const cls = classes[k];
+        if (i + 1 < cls.g) continue;
+        for (let j = cls.heads[bucket(h & cls.keep, cls)]; j >= 0; j = next[j]) {
+          if (seen[j] === stamp) continue;
+          seen[j] = stamp;
+          if (s.includes(this.#texts[j])) hit(this.#ids[j]);
+        }
+      }
+    }
+  }
+
+  /** Number of literals (the size of the `seen` array callers pass to scan). */
+  get size(): number {
+    return this.#texts.length;
+  }
+}
+
+function makeClass(g: number, n: number): GramClass {
+  let bits = 6;
+  while (1 << bits < n * 2 && bits < 20) bits++;
+  const keep = g === 4 ? 0xffffffff : (1 << (8 * g)) - 1;
+  return { g, keep, shift: 32 - bits, heads: new Int32Array(1 << bits).fill(-1) };
+}
+
+function bucket(h: number, cls: GramClass): number {
+  return Math.imul(h >>> 0, 0x9e3779b1) >>> cls.shift;
+}
+
+/** The rolling hash of a gram, as `scan` computes it at the gram's last character. */
+function hashOf(gram: string): number {
+  let h = 0;
+  for (let i = 0; i < gram.length; i++) {
+    const c = gram.charCodeAt(i);
+    h = ((h << 8) | ((c ^ (c >>> 8)) & 0xff)) >>> 0;
+  }
+  return gram.length === 4 ? h : h & ((1 << (8 * gram.length)) - 1);
+}
+
+function gramCounts(texts: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const t of texts) {
+    const g = Math.min(t.length, 4);
+    for (const gram of new Set(gramsOf(t, g))) counts.set(gram, (counts.get(gram) ?? 0) + 1);
+  }
+  return counts;
+}
+
+function gramsOf(t: string, g: number): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + g <= t.length; i++) out.push(t.slice(i, i + g));
+  return out;
+}
+
+/** The gram of `text` shared by the fewest literals (common grams such as `.exe` would hit every value). */
+function rarestGram(text: string, g: number, counts: Map<string, number>): string {
+  let best = text.slice(0, g);
+  let bestCount = Number.POSITIVE_INFINITY;
+  for (const gram of gramsOf(text, g)) {
+    const n = (counts.get(gram) ?? 0) + (/[a-z0-9]{4}/.test(gram) ? 0 : 0.5);
+    if (n < bestCount) {
+      best = gram;
+      bestCount = n;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,104 @@
+/**
+ * Derives, from a rule's and/or tree, the literals a matching event must contain: a disjunction of atoms
+ * (field + lower-cased substring, or field + number) of which at least one is present in every event the
+ * rule matches. An `and` needs any one child's requirement (the most selective is kept); an `or` needs
+ * one from every branch; negations and non-literal leaves require nothing. The literal index uses this
+ * to skip rules; it is a necessary condition only, so skipping never changes results.
+ */
+import { isPlaceholder } from '../ir/pattern.js';
+import type { Expr, StringMatch } from '../ir/types.js';
+
+/** A literal a matching event must hold: lower-cased text inside a field's string (null = any field). */
+export interface TextAtom {
+  readonly kind: 'text';
+  readonly field: string | null;
+  readonly text: string;
+}
+
+/** A number a matching event's field must equal (numeric value or decimal string). */
+export interface NumberAtom {
+  readonly kind: 'number';
+  readonly field: string;
+  readonly value: number;
+}
+
+/** One required literal. */
+export type Atom = TextAtom | NumberAtom;
+
+/** At least one of these atoms must be present in a matching event (empty: the rule never matches). */
+export type Requirement = readonly Atom[];
+
+interface Scored {
+  readonly atoms: Atom[];
+  /** Selectivity: the weakest atom's score (longer text is rarer; numbers are weak). */
+  readonly score: number;
+}
+
+/** The requirement of an expression, or undefined when no literal is known to be required. */
+export function requirementOf(e: Expr): Requirement | undefined {
+  const r = scored(e);
+  return r ? Object.freeze(dedupe(r.atoms)) : undefined;
+}
+
+function scored(e: Expr): Scored | undefined {
+  switch (e.kind) {
+    case 'string':
+      return stringAtom(e);
+    case 'number':
+      return e.field === null ? undefined : { atoms: [{ kind: 'number', field: e.field, value: e.value }], score: 1 };
+    case 'const':
+      return e.value ? undefined : { atoms: [], score: Number.POSITIVE_INFINITY };
+    case 'and':
+      return bestOf(e.children.map(scored));
+    case 'or':
+      return unionOf(e.children.map(scored));
+    default:
+      return undefined;
+  }
+}
+
+function stringAtom(e: StringMatch): Scored | undefined {
+  if (e.pattern.some(isPlaceholder)) return undefined;
+  let best = '';
+  for (const p of e.pattern) if (typeof p === 'string' && p.length > best.length) best = p;
+  if (best === '') return undefined;
+  // A cased match is found in the raw value; its lower-cased form is only guaranteed in the lower-cased
+  // value for ASCII text (Unicode case mappings can depend on context).
+  if (e.cased && !/^[\x00-\x7f]*$/.test(best)) return undefined;
+  return { atoms: [{ kind: 'text', field: e.field, text: best.toLowerCase() }], score: Math.min(best.length, 12) };
+}
+
+function bestOf(children: (Scored | undefined)[]): Scored | undefined {
+  let best: Scored | undefined;
+  for (const c of children) {
+    if (!c) continue;
+    if (!best || c.score > best.score || (c.score === best.score && c.atoms.length < best.atoms.length)) best = c;
+  }
+  return best;
+}
+
+function unionOf(children: (Scored | undefined)[]): Scored | undefined {
+  const atoms: Atom[] = [];
+  let score = Number.POSITIVE_INFINITY;
+  for (const c of children) {
+    if (!c) return undefined;
+    atoms.push(...c.atoms);
+    score = Math.min(score, c.score);
+  }
+  return { atoms, score };
+}
+
+function dedupe(atoms: readonly Atom[]): Atom[] {
+  const seen = new Set<string>();
+  return atoms.filter((a) => {
+    const key = atomKey(a);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** A stable key for an atom (field and literal). */
+export function atomKey(a: Atom): string {
+  return a.kind === 'text' ? `t\u0000${a.field ?? '*'}\u0000${a.text}` : `n\u0000${a.field}\u0000${a.value}`;
+}
