@@ -104,10 +104,15 @@ export class Correlator<T> {
     };
     const refs = c.rules.map((r) => detections.filter((d) => d.meta.id === r || d.meta.name === r));
     const chained = c.rules.filter((r) => all.some((o) => o.meta.id === r || o.meta.name === r));
-    if (chained.length > 0)
-      return bad(`correlation skipped: the hunt engine does not chain correlations (${chained.join(', ')})`);
+    if (chained.length > 0) {
+      bad(`correlation skipped: the hunt engine does not chain correlations (${chained.join(', ')})`);
+      return;
+    }
     const missing = c.rules.filter((_, i) => refs[i].length === 0);
-    if (missing.length > 0) return bad(`correlation skipped: rules not loaded or not runnable: ${missing.join(', ')}`);
+    if (missing.length > 0) {
+      bad(`correlation skipped: rules not loaded or not runnable: ${missing.join(', ')}`);
+      return;
+    }
     const early = c.type === 'temporal' || c.type === 'temporal_ordered' || decidedEarly(c.condition);
     const ci = this.#active.length;
     this.#active.push({ rule: c, early, groups: new Map(), lastSweep: Number.NEGATIVE_INFINITY });
@@ -120,7 +125,7 @@ export class Correlator<T> {
     const c = a.rule;
     const ref = c.rules[ri];
     const values: Record<string, string | null> = {};
-    for (const g of c.groupBy) values[g] = valueOf(input.fields, c.aliases[g]?.[ref] ?? g);
+    for (const g of c.groupBy) values[g] = fieldText(input.fields, c.aliases[g]?.[ref] ?? g);
     const key = JSON.stringify(c.groupBy.map((g) => values[g]));
     let group = a.groups.get(key);
     if (!group) {
@@ -129,7 +134,9 @@ export class Correlator<T> {
     }
     const aggField = c.condition.field;
     const value =
-      aggField === undefined ? undefined : (valueOf(input.fields, c.aliases[aggField]?.[ref] ?? aggField) ?? undefined);
+      aggField === undefined
+        ? undefined
+        : (fieldText(input.fields, c.aliases[aggField]?.[ref] ?? aggField) ?? undefined);
     const entry: Entry<T> = { t: input.timestamp, ref: input.ref, rule: ri, value };
     if (!a.early && group.entries.length > 0 && entry.t > group.entries[0].t + c.timespanMs) {
       this.#close(a, group, out);
@@ -194,7 +201,7 @@ function detection<T>(c: CorrelationRule, g: Group<T>, entries: readonly Entry<T
   });
 }
 
-function valueOf(fields: Readonly<Record<string, FieldValue>>, name: string): string | null {
+function fieldText(fields: Readonly<Record<string, FieldValue>>, name: string): string | null {
   return scalarStrings(fields[name])[0] ?? null;
 }
 

@@ -71,7 +71,7 @@ export class RuleMatcher {
   routed(event: LogEvent): number[] {
     const r = this.#route(event);
     const out: number[] = [];
-    r.member.forEach((m, i) => m === 1 && out.push(i));
+    for (let i = 0; i < r.member.length; i++) if (r.member[i] === 1) out.push(i);
     return out;
   }
 
