@@ -53,6 +53,11 @@ export function convertDetection(
     base: u[0],
   });
   if (applied.unsupported.length > 0) return fail(applied.unsupported);
+  const derived = applied.scope.derived;
+  if (derived && !dialect.derivedFields)
+    return fail([
+      { unsupported: `derived fields (${Object.keys(derived).join(', ')}) are not supported by this target` },
+    ]);
   const condition = emitExpr(applied.rule.expr, dialect, ctx);
   if (isUnsupported(condition)) return fail([condition]);
   const scopeExpr = applied.scope.conditions;
@@ -60,7 +65,7 @@ export function convertDetection(
   if (isUnsupported(scopeCondition)) return fail([scopeCondition]);
   let query: string | Unsupported = dialect.query(
     condition,
-    { table: applied.scope.table, condition: scopeCondition },
+    { table: applied.scope.table, condition: scopeCondition, ...(derived ? { derived } : {}) },
     applied.rule,
     ctx,
   );

@@ -40,6 +40,8 @@ export interface BaseQuery {
 export interface ScopeText {
   readonly table?: string;
   readonly condition?: string;
+  /** Derived fields to compute before filtering (name -> target expression), from `Scope.derived`. */
+  readonly derived?: Readonly<Record<string, string>>;
 }
 
 /** A query language target. */
@@ -73,6 +75,8 @@ export interface Dialect {
   readonly query: (condition: string, scope: ScopeText, rule: DetectionRule, ctx: EmitContext) => string;
   /** Compiles a correlation rule over its converted base rules; absent means correlations are unsupported. */
   readonly correlation?: (rule: CorrelationRule, bases: readonly BaseQuery[], ctx: EmitContext) => Emitted;
+  /** True when `query` computes `ScopeText.derived` fields; otherwise a rule needing one is unsupported. */
+  readonly derivedFields?: boolean;
   /** Optional final check of the whole query (e.g. length limits). */
   readonly finish?: (query: string, ctx: EmitContext) => Emitted;
 }

@@ -4,7 +4,7 @@
  * scoping conditions), and everything the pipelines cannot express.
  */
 import type { Span } from '../core/diagnostic.js';
-import { and, mapExpr, or } from '../ir/expr.js';
+import { and, fieldsOf, mapExpr, or } from '../ir/expr.js';
 import { isPlaceholder, pattern } from '../ir/pattern.js';
 import type { DetectionRule, Expr, Logsource, PatternPart } from '../ir/types.js';
 import { applyTransform } from './transforms.js';
@@ -39,7 +39,10 @@ export function applyPipelines(rule: DetectionRule, pipelines: readonly Pipeline
     expr = resolvePlaceholders(expr, pipelines[i].placeholders ?? {});
   }
   expr = resolvePlaceholders(expr, {}, unsupported);
-  const scope = buildScope(matched.filter((m): m is LogsourceSpec => m !== undefined));
+  const scope = buildScope(
+    matched.filter((m): m is LogsourceSpec => m !== undefined),
+    expr,
+  );
   return Object.freeze({ rule: Object.freeze({ ...rule, expr }), scope, unsupported: Object.freeze(unsupported) });
 }
 
@@ -108,7 +111,7 @@ function resolvePlaceholders(
   });
 }
 
-function buildScope(specs: readonly LogsourceSpec[]): Scope {
+function buildScope(specs: readonly LogsourceSpec[], expr: Expr): Scope {
   const table = specs
     .map((s) => s.table)
     .filter((t) => t !== undefined)
@@ -117,7 +120,11 @@ function buildScope(specs: readonly LogsourceSpec[]): Scope {
   for (const s of specs) {
     for (const [field, value] of Object.entries(s.conditions ?? {})) conditions.push(scopeCondition(field, value));
   }
-  return Object.freeze({ table, conditions: and(conditions) });
+  // Only derived fields the rule reads are computed, so simple rules keep simple queries.
+  const available: Record<string, string> = Object.assign({}, ...specs.map((s) => s.derived ?? {}));
+  const used = fieldsOf(expr).filter((f) => Object.hasOwn(available, f));
+  const derived = used.length ? Object.freeze(Object.fromEntries(used.map((f) => [f, available[f]]))) : undefined;
+  return Object.freeze({ table, conditions: and(conditions), ...(derived ? { derived } : {}) });
 }
 
 function scopeCondition(field: string, value: ScopeValue): Expr {

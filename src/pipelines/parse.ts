@@ -37,7 +37,7 @@ export function parsePipelineText(file: string, text: string, diagnostics: Diagn
   if (typeof v.name !== 'string') bad(['name'], 'pipeline needs a `name` string');
   if (v.logsources !== undefined && !Array.isArray(v.logsources)) bad(['logsources'], '`logsources` must be a list');
   (Array.isArray(v.logsources) ? v.logsources : []).forEach((l: Record<string, unknown>, i: number) => {
-    if (!l || typeof l.match !== 'object')
+    if (!l || typeof l.match !== 'object' || l.match === null)
       bad(['logsources', i], 'each log source needs a `match` map (category/product/service)');
   });
   if (v.fields !== undefined && (typeof v.fields !== 'object' || Array.isArray(v.fields)))

@@ -1,6 +1,6 @@
 /** Value transforms of pipelines, one function per `TransformSpec` type (exhaustive table). */
 import { mapExpr, or } from '../ir/expr.js';
-import { isWildcard, literalText, MANY, pattern, patternShape } from '../ir/pattern.js';
+import { formatSigmaString, isWildcard, literalText, MANY, pattern, patternShape } from '../ir/pattern.js';
 import type { Expr, StringMatch } from '../ir/types.js';
 import type { TransformSpec, Unsupported } from './types.js';
 
@@ -37,10 +37,24 @@ const TRANSFORMS: { readonly [K in TransformSpec['type']]: Transform<K> } = {
     return { ...node, pattern: pattern(parts.flatMap((p) => (p === '*' ? [MANY] : [p]))) };
   },
   value_map: (spec, node) => {
-    if (node.kind !== 'string' || node.field !== spec.field) return node;
-    const text = literalText(node.pattern);
+    if ((node.kind !== 'string' && node.kind !== 'boolean') || node.field !== spec.field) return node;
+    const text = node.kind === 'boolean' ? String(node.value) : literalText(node.pattern);
     const mapped = text === undefined ? undefined : (spec.map[text] ?? spec.map[text.toLowerCase()]);
-    return mapped === undefined ? node : { ...node, pattern: pattern([mapped]) };
+    if (mapped === undefined) {
+      if (!spec.strict) return node;
+      const shown = node.kind === 'boolean' ? String(node.value) : formatSigmaString(node.pattern);
+      const known = Object.keys(spec.map).join(', ');
+      return {
+        unsupported: `value '${shown}' of field '${spec.field}' has no mapping (known: ${known})`,
+        span: node.span,
+      };
+    }
+    const values = typeof mapped === 'string' ? [mapped] : mapped;
+    return or(
+      values.map(
+        (v): Expr => ({ kind: 'string', field: spec.field, pattern: pattern([v]), cased: false, span: node.span }),
+      ),
+    );
   },
 };
 

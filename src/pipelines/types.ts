@@ -20,6 +20,12 @@ export interface LogsourceSpec {
   readonly fields?: Readonly<Record<string, string | readonly string[]>>;
   /** Fields this log source cannot provide on the target, with the reason. */
   readonly unsupported?: Readonly<Record<string, string>>;
+  /**
+   * Fields computed by the target before filtering, name -> target-language expression (KQL
+   * `| extend QueryName = tostring(parse_json(AdditionalFields).DnsQueryString)`). Map a Sigma field
+   * to the derived name in `fields`; targets without derived fields report them unsupported.
+   */
+  readonly derived?: Readonly<Record<string, string>>;
 }
 
 /** A value transform applied after field mapping (see pipelines/transforms.ts). */
@@ -30,8 +36,17 @@ export type TransformSpec =
   | { readonly type: 'basename'; readonly field: string; readonly to: string }
   /** Values of a field are rewritten with a regex replace (e.g. `C:` to `\Device\HarddiskVolume?`). */
   | { readonly type: 'replace'; readonly field: string; readonly regex: string; readonly replacement: string }
-  /** Field values of a field are mapped through a table (e.g. Sysmon integrity levels). */
-  | { readonly type: 'value_map'; readonly field: string; readonly map: Readonly<Record<string, string>> };
+  /**
+   * Exact values of a field are mapped through a table (e.g. Sysmon integrity levels); a list maps one
+   * value to several OR-ed ones. Boolean matches are looked up as `true`/`false`. With `strict`, a value
+   * missing from the table makes the rule unsupported instead of passing through unchanged.
+   */
+  | {
+      readonly type: 'value_map';
+      readonly field: string;
+      readonly map: Readonly<Record<string, string | readonly string[]>>;
+      readonly strict?: boolean;
+    };
 
 /** A named, composable pipeline. */
 export interface PipelineSpec {
@@ -57,6 +72,8 @@ export interface PipelineSpec {
 /** Where a converted rule looks for events. */
 export interface Scope {
   readonly table?: string;
+  /** Derived fields the rule reads (name -> target expression), in first-use order; absent when none. */
+  readonly derived?: Readonly<Record<string, string>>;
   /** Scoping conditions in target field names, AND-ed with the rule (const true when none). */
   readonly conditions: Expr;
 }
