@@ -95,7 +95,8 @@ export async function* readXmlEvents(
     if (stack.length > 0) {
       damaged = true;
       sink.skip({ file: path, line: eventLine, reason: `malformed XML event: ${err.message}` });
-    } else if (!outsideReported) {
+    } else if (!outsideReported && !/unmatched closing tag/.test(err.message)) {
+      // (An unmatched closing tag between events loses no event: saxes unwinds its stack after earlier damage.)
       outsideReported = true;
       sink.skip({
         file: path,

@@ -14,7 +14,11 @@ export async function collect(path: string, opts: Omit<ReadOptions, 'onSkip' | '
   const skips: SkippedRecord[] = [];
   const warnings: SkippedRecord[] = [];
   const events: LogEvent[] = [];
-  for await (const e of readEvents(path, { ...opts, onSkip: (s) => skips.push(s), onWarning: (w) => warnings.push(w) })) {
+  for await (const e of readEvents(path, {
+    ...opts,
+    onSkip: (s) => skips.push(s),
+    onWarning: (w) => warnings.push(w),
+  })) {
     events.push(e);
   }
   return { events, skips, warnings };

@@ -136,7 +136,10 @@ describe('Defender XDR Advanced Hunting (mde-events.json, mde-process.csv)', asy
     expect(file.logsource.category).toBe('file_event');
     expect(file.fields).toMatchObject({ TargetFilename: 'C:\\Temp\\a.dll', ProcessId: 6001 });
     expect(image.logsource.category).toBe('image_load');
-    expect(image.fields).toMatchObject({ ImageLoaded: 'C:\\Temp\\a.dll', Image: 'C:\\Windows\\System32\\rundll32.exe' });
+    expect(image.fields).toMatchObject({
+      ImageLoaded: 'C:\\Temp\\a.dll',
+      Image: 'C:\\Windows\\System32\\rundll32.exe',
+    });
     expect(reg.logsource.category).toBe('registry_set');
     expect(reg.fields).toMatchObject({
       TargetObject: 'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Run\\upd',
@@ -147,7 +150,12 @@ describe('Defender XDR Advanced Hunting (mde-events.json, mde-process.csv)', asy
 
   it('reports the array element that is not an object', () => {
     expect(json.skips).toEqual([
-      { file: fixture('mde-events.json'), line: 7, offset: expect.any(Number), reason: expect.stringMatching(/^not a JSON object/) },
+      {
+        file: fixture('mde-events.json'),
+        line: 7,
+        offset: expect.any(Number),
+        reason: expect.stringMatching(/^not a JSON object/),
+      },
     ]);
   });
 
@@ -170,13 +178,21 @@ describe('generic JSON and overrides', () => {
   it('flattens unknown records with dotted keys and applies the caller logsource', async () => {
     const path = write('generic.jsonl', '{"a":{"b":1},"host":"h1","timestamp":"2024-01-01T00:00:00Z"}\n');
     const plain = await collect(path);
-    expect(plain.events[0]).toMatchObject({ fields: { 'a.b': 1 }, logsource: {}, host: 'h1', timestamp: Date.UTC(2024, 0, 1) });
+    expect(plain.events[0]).toMatchObject({
+      fields: { 'a.b': 1 },
+      logsource: {},
+      host: 'h1',
+      timestamp: Date.UTC(2024, 0, 1),
+    });
     const forced = await collect(path, { logsource: { product: 'linux', category: 'proxy' } });
     expect(forced.events[0].logsource).toEqual({ product: 'linux', category: 'proxy' });
   });
 
   it('reads a pretty-printed JSON document and concatenated objects', async () => {
-    const path = write('pretty.json', '{\n  "EventID": 1,\n  "Channel": "Microsoft-Windows-Sysmon/Operational",\n  "Image": "C:\\\\a.exe",\n  "Hostname": "h"\n}\n{"EventID": 3, "Channel": "Microsoft-Windows-Sysmon/Operational"}');
+    const path = write(
+      'pretty.json',
+      '{\n  "EventID": 1,\n  "Channel": "Microsoft-Windows-Sysmon/Operational",\n  "Image": "C:\\\\a.exe",\n  "Hostname": "h"\n}\n{"EventID": 3, "Channel": "Microsoft-Windows-Sysmon/Operational"}',
+    );
     const { events, skips } = await collect(path);
     expect(skips).toEqual([]);
     expect(events.map((e) => e.logsource.category)).toEqual(['process_creation', 'network_connection']);

@@ -74,7 +74,11 @@ describe('Windows XML export (sysmon-export.xml)', async () => {
     expect(byRecord(9002).logsource).toEqual({ product: 'windows', service: 'security' });
     const ps = byRecord(77);
     expect(ps.logsource).toEqual({ product: 'windows', service: 'powershell-classic', category: 'ps_classic_start' });
-    expect(ps.fields.Data).toEqual(['Available', 'None', 'NewEngineState=Available HostApplication=powershell.exe -enc SQBFAFgA']);
+    expect(ps.fields.Data).toEqual([
+      'Available',
+      'None',
+      'NewEngineState=Available HostApplication=powershell.exe -enc SQBFAFgA',
+    ]);
     expect(ps.fields.EventID).toBe(400);
   });
 });
@@ -98,7 +102,12 @@ describe('evtx_dump JSON lines (evtx-dump.jsonl)', async () => {
   });
 
   it('uses Target* for the 4688 user when the new process has its own token', () => {
-    expect(events[1].fields).toMatchObject({ EventID: 4688, User: 'CORP\\carol', ParentProcessId: 7000, ProcessId: 8192 });
+    expect(events[1].fields).toMatchObject({
+      EventID: 4688,
+      User: 'CORP\\carol',
+      ParentProcessId: 7000,
+      ProcessId: 8192,
+    });
   });
 
   it('routes PowerShell 4104 and Sysmon 11', () => {
@@ -152,14 +161,25 @@ describe('Windows tables', () => {
   });
 
   it('maps a bare {System, EventData} object and rejects non-events', () => {
-    const m = mapEvtxJson({ System: { EventID: '4624', Channel: 'Security' }, EventData: { TargetUserName: 'x' } }, { file: 'f' });
+    const m = mapEvtxJson(
+      { System: { EventID: '4624', Channel: 'Security' }, EventData: { TargetUserName: 'x' } },
+      { file: 'f' },
+    );
     expect(isSkip(m)).toBe(false);
     expect(m).toMatchObject({ fields: { EventID: 4624, TargetUserName: 'x' }, logsource: { service: 'security' } });
     expect(mapEvtxJson({ foo: 1 }, { file: 'f' })).toEqual({ skip: 'not a Windows event: no Event.System' });
   });
 
   it('reads named Data rows kept as an array of {#attributes: {Name}, #text}', () => {
-    const ev = { Event: { System: { EventID: 7045, Channel: 'System' }, EventData: { Data: [{ '#attributes': { Name: 'ServiceName' }, '#text': 'evil' }] } } };
-    expect(mapEvtxJson(ev, { file: 'f' })).toMatchObject({ fields: { ServiceName: 'evil' }, logsource: { service: 'system' } });
+    const ev = {
+      Event: {
+        System: { EventID: 7045, Channel: 'System' },
+        EventData: { Data: [{ '#attributes': { Name: 'ServiceName' }, '#text': 'evil' }] },
+      },
+    };
+    expect(mapEvtxJson(ev, { file: 'f' })).toMatchObject({
+      fields: { ServiceName: 'evil' },
+      logsource: { service: 'system' },
+    });
   });
 });
