@@ -72,7 +72,7 @@ function mapFields(expr: Expr, p: PipelineSpec, ls: LogsourceSpec | undefined, u
       unsupported.push({ unsupported: `field '${field}' has no mapping in pipeline '${p.name}'`, span });
       return undefined;
     }
-    return [field];
+    return [unmappedName(field, p, ls, targetNames)];
   };
   return mapExpr(expr, (node) => {
     if (!('field' in node) || typeof node.field !== 'string') return node;
@@ -145,6 +145,14 @@ export function targetFieldName(field: string, pipelines: readonly PipelineSpec[
     const ls = p.logsources?.find((l) => logsourceMatches(l.match, logsource));
     const m = ls?.fields?.[name] ?? p.fields?.[name];
     if (m !== undefined) name = typeof m === 'string' ? m : m[0];
+    else name = unmappedName(name, p, ls);
   }
   return name;
+}
+
+/** A field without a mapping keeps its name, behind the log source's or pipeline's `fieldPrefix`. */
+function unmappedName(field: string, p: PipelineSpec, ls: LogsourceSpec | undefined, targets?: Set<unknown>): string {
+  const prefix = ls?.fieldPrefix ?? p.fieldPrefix;
+  if (!prefix || field.startsWith(prefix) || targets?.has(field)) return field;
+  return prefix + field;
 }

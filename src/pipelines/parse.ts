@@ -12,6 +12,7 @@ const KEYS = new Set([
   'requireLogsource',
   'fields',
   'strictFields',
+  'fieldPrefix',
   'unsupported',
   'transforms',
   'placeholders',

@@ -20,6 +20,8 @@ export interface LogsourceSpec {
   readonly fields?: Readonly<Record<string, string | readonly string[]>>;
   /** Fields this log source cannot provide on the target, with the reason. */
   readonly unsupported?: Readonly<Record<string, string>>;
+  /** Prefix for fields without a mapping here (wins over the pipeline's), e.g. `winlog.event_data.`. */
+  readonly fieldPrefix?: string;
   /**
    * Fields computed by the target before filtering, name -> target-language expression (KQL
    * `| extend QueryName = tostring(parse_json(AdditionalFields).DnsQueryString)`). Map a Sigma field
@@ -62,6 +64,8 @@ export interface PipelineSpec {
   readonly fields?: Readonly<Record<string, string | readonly string[]>>;
   /** When true, a field missing from every map is unsupported instead of passed through. */
   readonly strictFields?: boolean;
+  /** Prefix for fields without a mapping (Sigma name kept behind it), e.g. `winlog.event_data.`. */
+  readonly fieldPrefix?: string;
   /** Fields the target never has, with the reason. */
   readonly unsupported?: Readonly<Record<string, string>>;
   readonly transforms?: readonly TransformSpec[];
