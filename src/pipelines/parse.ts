@@ -16,8 +16,9 @@ const KEYS = new Set([
   'unsupported',
   'transforms',
   'placeholders',
+  'timestamp',
 ]);
-const TRANSFORM_TYPES = new Set(['hashes', 'basename', 'replace', 'value_map']);
+const TRANSFORM_TYPES = new Set(['hashes', 'basename', 'device_path', 'replace', 'value_map']);
 
 /** Parses a pipeline YAML file; returns the spec when it is usable. */
 export function parsePipelineText(file: string, text: string, diagnostics: Diagnostic[]): PipelineSpec | undefined {

@@ -1,6 +1,6 @@
 /** Value transforms of pipelines, one function per `TransformSpec` type (exhaustive table). */
 import { mapExpr, or } from '../ir/expr.js';
-import { formatSigmaString, isWildcard, literalText, MANY, pattern, patternShape } from '../ir/pattern.js';
+import { formatSigmaString, isWildcard, literalText, MANY, ONE, pattern, patternShape } from '../ir/pattern.js';
 import type { Expr, StringMatch } from '../ir/types.js';
 import type { TransformSpec, Unsupported } from './types.js';
 
@@ -27,7 +27,13 @@ const TRANSFORMS: { readonly [K in TransformSpec['type']]: Transform<K> } = {
   basename: (spec, node) => {
     if (node.kind !== 'string' || node.field !== spec.field) return node;
     const shape = patternShape(node.pattern);
-    if (shape.kind !== 'suffix' || !/^[\\/][^\\/]+$/.test(shape.text)) return node;
+    if (shape.kind !== 'suffix' || !/^[\\/][^\\/]+$/.test(shape.text)) {
+      if (!spec.strict) return node;
+      return {
+        unsupported: `field '${spec.field}' only has its file name here: match it with endswith '\\name.exe'`,
+        span: node.span,
+      };
+    }
     return { ...node, field: spec.to, pattern: pattern([shape.text.slice(1)]) } satisfies StringMatch;
   },
   replace: (spec, node) => {
@@ -35,6 +41,13 @@ const TRANSFORMS: { readonly [K in TransformSpec['type']]: Transform<K> } = {
     const re = new RegExp(spec.regex, 'i');
     const parts = node.pattern.map((p) => (typeof p === 'string' ? p.replace(re, spec.replacement) : p));
     return { ...node, pattern: pattern(parts.flatMap((p) => (p === '*' ? [MANY] : [p]))) };
+  },
+  device_path: (spec, node) => {
+    if (node.kind !== 'string' || node.field !== spec.field || typeof node.pattern[0] !== 'string') return node;
+    const m = /^[a-zA-Z]:\\/.exec(node.pattern[0]);
+    if (!m) return node;
+    const rest = node.pattern[0].slice(2);
+    return { ...node, pattern: pattern(['\\Device\\HarddiskVolume', ONE, rest, ...node.pattern.slice(1)]) };
   },
   value_map: (spec, node) => {
     if ((node.kind !== 'string' && node.kind !== 'boolean') || node.field !== spec.field) return node;

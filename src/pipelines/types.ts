@@ -35,7 +35,15 @@ export type TransformSpec =
   /** `Hashes|contains: 'SHA256=ab..'` becomes `SHA256 = 'ab..'` using a per-algorithm field table. */
   | { readonly type: 'hashes'; readonly field: string; readonly algorithms: Readonly<Record<string, string>> }
   /** A path field matched on its file name only (`\x.exe` suffix) is rewritten to a basename field. */
-  | { readonly type: 'basename'; readonly field: string; readonly to: string }
+  | {
+      readonly type: 'basename';
+      readonly field: string;
+      readonly to: string;
+      /** When the target only has the basename: any other use of the field is unsupported. */
+      readonly strict?: boolean;
+    }
+  /** Windows drive paths (`C:\x`) rewritten to NT device paths (`\Device\HarddiskVolume?\x`), as EDRs log them. */
+  | { readonly type: 'device_path'; readonly field: string }
   /** Values of a field are rewritten with a regex replace (e.g. `C:` to `\Device\HarddiskVolume?`). */
   | { readonly type: 'replace'; readonly field: string; readonly regex: string; readonly replacement: string }
   /**
@@ -69,6 +77,8 @@ export interface PipelineSpec {
   /** Fields the target never has, with the reason. */
   readonly unsupported?: Readonly<Record<string, string>>;
   readonly transforms?: readonly TransformSpec[];
+  /** The event time column (e.g. `Timestamp`, `TimeGenerated`), used by correlations; the last pipeline setting it wins. */
+  readonly timestamp?: string;
   /** Values for `%name%` placeholders of the `expand` modifier. */
   readonly placeholders?: Readonly<Record<string, readonly string[]>>;
 }
@@ -76,6 +86,8 @@ export interface PipelineSpec {
 /** Where a converted rule looks for events. */
 export interface Scope {
   readonly table?: string;
+  /** The event time column named by the pipelines, if any. */
+  readonly timestamp?: string;
   /** Derived fields the rule reads (name -> target expression), in first-use order; absent when none. */
   readonly derived?: Readonly<Record<string, string>>;
   /** Scoping conditions in target field names, AND-ed with the rule (const true when none). */

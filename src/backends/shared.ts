@@ -1,0 +1,66 @@
+/**
+ * Small helpers several dialects share: patterns as regular expressions, correlation thresholds, and
+ * grouping of base queries. Target-neutral: each caller passes its own escaping and tokens.
+ */
+import { isWildcard } from '../ir/pattern.js';
+import type { CorrelationCondition, Pattern, RegexFlags } from '../ir/types.js';
+
+/** Characters that are special in RE2, Java and PCRE regexes. */
+const REGEX_SPECIAL = /[.*+?^${}()|[\]\\/]/g;
+
+/** Escapes literal text for a regex (RE2/Java/PCRE syntax; `/` too, for slash-delimited literals). */
+export function escapeRegex(text: string): string {
+  return text.replace(REGEX_SPECIAL, '\\$&').replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t');
+}
+
+/**
+ * A pattern as a regex source. Anchored with ^...$ unless a leading/trailing `*` makes an anchor
+ * unnecessary (so `*x*` becomes `x`, which every engine evaluates as "contains").
+ */
+export function patternToRegex(p: Pattern): string {
+  const isMany = (x: Pattern[number] | undefined) => x !== undefined && isWildcard(x) && x.wildcard === 'many';
+  const leading = isMany(p[0]);
+  const trailing = p.length > 1 && isMany(p[p.length - 1]);
+  const inner = p.slice(leading ? 1 : 0, trailing ? p.length - 1 : p.length);
+  const body = inner
+    .map((part) => {
+      if (typeof part === 'string') return escapeRegex(part);
+      if (isWildcard(part)) return part.wildcard === 'many' ? '[\\s\\S]*' : '[\\s\\S]';
+      return '';
+    })
+    .join('');
+  const open = leading ? '' : '^';
+  const close = trailing || (leading && p.length === 1) ? '' : '$';
+  return `${open}${body}${close}`;
+}
+
+/** Inline flag prefix such as `(?i)` / `(?is)` for engines that take flags inside the pattern. */
+export function inlineFlags(flags: RegexFlags): string {
+  const f = `${flags.ignoreCase ? 'i' : ''}${flags.multiline ? 'm' : ''}${flags.dotAll ? 's' : ''}`;
+  return f ? `(?${f})` : '';
+}
+
+/** Renders a correlation threshold (`gte: 10, lt: 20`) as `value >= 10 <and> value < 20`. */
+export function thresholdText(c: CorrelationCondition, value: string, and: string, eq = '==', neq = '!='): string {
+  const ops: [keyof CorrelationCondition, string][] = [
+    ['gt', '>'],
+    ['gte', '>='],
+    ['lt', '<'],
+    ['lte', '<='],
+    ['eq', eq],
+    ['neq', neq],
+  ];
+  const parts = ops.filter(([k]) => typeof c[k] === 'number').map(([k, op]) => `${value} ${op} ${c[k]}`);
+  return parts.length > 0 ? parts.join(and) : `${value} ${ops[0][1]} 0`;
+}
+
+/** Default threshold for temporal correlations: every referenced rule must be seen. */
+export function temporalCondition(c: CorrelationCondition, rules: number): CorrelationCondition {
+  return Object.keys(c).some((k) => k !== 'field') ? c : { gte: rules };
+}
+
+/** A stable identifier made from a rule's name, id or title, for use in queries and rule names. */
+export function identifier(text: string): string {
+  const id = text.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+  return /^[a-z]/.test(id) ? id : `r_${id}`;
+}
