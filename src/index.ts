@@ -6,6 +6,20 @@
 export { type CheckName, CODES } from './core/codes.js';
 export type { Diagnostic, Severity, Span } from './core/diagnostic.js';
 export { formatDiagnostic } from './core/diagnostic.js';
+export {
+  type CompiledRule,
+  type CorrelationDetection,
+  Correlator,
+  compileRule,
+  type Detection,
+  type HuntResult,
+  HuntSession,
+  huntEvents,
+  type PreparedRules,
+  prepareRules,
+  RuleMatcher,
+  type RuleSelection,
+} from './engine/index.js';
 export { and, type ExprVisitor, fieldsOf, leaves, mapExpr, not, or, visit } from './ir/expr.js';
 export { formatSigmaString, type PatternShape, parseSigmaString, patternShape } from './ir/pattern.js';
 export type * from './ir/types.js';

@@ -3,9 +3,10 @@
  * Adding a command adds one line here.
  */
 import type { Command } from 'commander';
+import { registerHunt } from './hunt.js';
 
 /** Registers a command on the program. */
 export type RegisterCommand = (program: Command) => void;
 
 /** Every command of the CLI, in help order. */
-export const COMMANDS: readonly RegisterCommand[] = [];
+export const COMMANDS: readonly RegisterCommand[] = [registerHunt];

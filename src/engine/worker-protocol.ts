@@ -1,0 +1,29 @@
+/** Messages between the parallel hunt runner and its worker threads (types only, no runtime code). */
+import type { SkippedRecord } from '../sources/event.js';
+import type { SourceFormat } from '../sources/index.js';
+import type { TimeRange } from './hunt.js';
+import type { FileTotals, Match } from './hunt-file.js';
+import type { RuleSelection } from './select.js';
+
+/** What every worker needs to rebuild the same rule list as the main thread. */
+export interface WorkerSetup {
+  readonly rulePaths: readonly string[];
+  readonly selection: RuleSelection;
+  readonly range: TimeRange;
+  readonly format?: SourceFormat;
+}
+
+/** A message to a worker: hunt this file. */
+export interface ToWorker {
+  readonly type: 'file';
+  readonly file: string;
+}
+
+/** A message from a worker. */
+export type FromWorker =
+  | { readonly type: 'ready' }
+  | { readonly type: 'skip' | 'warning'; readonly record: SkippedRecord }
+  | { readonly type: 'progress'; readonly events: number; readonly bytes: number }
+  | { readonly type: 'matches'; readonly batch: Match[] }
+  | { readonly type: 'done'; readonly totals: FileTotals }
+  | { readonly type: 'error'; readonly message: string };
