@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readEvtx, readEvtxFile, writeEvtx } from '../dist/sources/evtx/index.js';
+import { readEvtx, readEvtxFile, readEvtxFileChunks, writeEvtx } from '../dist/sources/evtx/index.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const samples = resolve(root, '../shared/samples/evtx');
@@ -84,8 +84,18 @@ async function large(buffers) {
   const t = performance.now();
   for await (const r of readEvtxFile(path)) if (r.recordId > 0) records++;
   const seconds = (performance.now() - t) / 1000;
+  let batched = 0;
+  const tb = performance.now();
+  for await (const batch of readEvtxFileChunks(path)) batched += batch.length;
+  const batchSeconds = (performance.now() - tb) / 1000;
   const theirs = haveEvtxexport ? timeEvtxexport([path]) : null;
   return {
+    chunkBatches: {
+      records: batched,
+      seconds: +batchSeconds.toFixed(2),
+      recordsPerSecond: Math.round(batched / batchSeconds),
+      ratio: theirs && +(theirs / batchSeconds).toFixed(2),
+    },
     mb: +mb.toFixed(1),
     records,
     seconds: +seconds.toFixed(2),

@@ -105,6 +105,13 @@ describe('EVTX writer', () => {
     ]);
   });
 
+  it('keeps hostile element names as plain own keys', () => {
+    const event = JSON.parse('{"Event":{"EventData":{"toString":"a","constructor":"b","__proto__":"c"}}}') as EvtxJson;
+    const [record] = roundTrip([event]);
+    expect(JSON.stringify(record.event)).toBe(JSON.stringify(event));
+    expect(Object.getPrototypeOf(record.event.Event.EventData)).toBe(Object.prototype);
+  });
+
   it('reports a record too big for a chunk and writes the rest', () => {
     const problems: EvtxProblem[] = [];
     const huge = processEvent(2, 'x'.repeat(40_000));

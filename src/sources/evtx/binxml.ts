@@ -8,6 +8,23 @@ import { type ByteView, decodeArray, decodeScalar, unsizedLength, ValueType } fr
 const MAX_DEPTH = 64;
 const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
+/** JSON keys of `children` when each is an element with a fixed, distinct key (Data by a literal Name). */
+function staticKeys(children: readonly XNode[]): string[] | null {
+  const keys: string[] = [];
+  for (const c of children) {
+    if (c.k !== 0) return null;
+    let key = c.name;
+    if (key === 'Data' && c.attrs.length > 0 && c.attrs[0].name === 'Name') {
+      const parts = c.attrs[0].parts;
+      if (parts.length !== 1 || parts[0].k !== 1 || typeof parts[0].v !== 'string') return null;
+      key = parts[0].v;
+    }
+    if (key === '__proto__' || keys.includes(key)) return null;
+    keys.push(key);
+  }
+  return keys.length > 0 ? keys : null;
+}
+
 /** Thrown inside the parser only; the chunk reader turns it into a problem and skips the record. */
 export class BinXmlError extends Error {}
 
@@ -67,10 +84,11 @@ export class ChunkParser {
         attrs.push({ name: attrName, parts: this.readAttrParts(end) });
       } else if (t === 0x02) {
         this.pos++;
-        return { k: 0, name, attrs, children: this.readContent(end, depth) };
+        const children = this.readContent(end, depth);
+        return { k: 0, name, attrs, children, keys: staticKeys(children) };
       } else if (t === 0x03) {
         this.pos++;
-        return { k: 0, name, attrs, children: [] };
+        return { k: 0, name, attrs, children: [], keys: null };
       } else this.fail(`unexpected token 0x${t.toString(16)} in start element`);
     }
     return this.fail('start element runs past the end');

@@ -11,6 +11,8 @@ export interface XElement {
   readonly name: string;
   readonly attrs: readonly XAttr[];
   readonly children: readonly XNode[];
+  /** JSON keys of the children when they are all elements with distinct literal keys (the fast render path). */
+  readonly keys: readonly string[] | null;
 }
 
 /** An attribute: its value is a list of text and substitution parts. */

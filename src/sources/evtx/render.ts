@@ -67,15 +67,21 @@ function addElement(el: XElement, subs: readonly SubValue[], sink: Sink, budget:
 function addChild(sink: Sink, key: string, value: EvtxValue): void {
   sink.children++;
   const obj = sink.obj;
-  if (!Object.hasOwn(obj, key)) {
-    if (key === '__proto__') Object.defineProperty(obj, key, { value, enumerable: true, writable: true });
-    else obj[key] = value;
+  if (key === '__proto__') {
+    // Assigning would replace the prototype; define it as a plain own property instead.
+    Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+    return;
+  }
+  // Rendered values are never undefined or functions: either means no own value yet (e.g. 'toString').
+  const existing = obj[key];
+  if (existing === undefined || typeof existing === 'function') {
+    obj[key] = value;
     return;
   }
   if (sink.multi === null) sink.multi = new Set();
-  if (sink.multi.has(key)) (obj[key] as EvtxValue[]).push(value);
+  if (sink.multi.has(key)) (existing as EvtxValue[]).push(value);
   else {
-    obj[key] = [obj[key], value];
+    obj[key] = [existing, value];
     sink.multi.add(key);
   }
 }
@@ -90,11 +96,31 @@ function renderElement(el: XElement, subs: readonly SubValue[], skipAttrs: boole
     if (!(v instanceof Fragment)) return v ?? null;
   }
   const obj: EvtxObject = attrs === null ? {} : { '#attributes': attrs };
+  if (el.keys !== null) return renderKeyed(el, el.keys, subs, obj, budget);
   const sink: Sink = { obj, text: [], multi: null, children: 0, budget };
   renderContent(children, subs, sink);
   const text = joinText(sink.text);
   if (sink.children === 0 && attrs === null) return text === undefined ? null : text;
   if (text !== undefined) obj['#text'] = text;
+  return obj;
+}
+
+/** Fast path: children are elements with known distinct keys, so no duplicate or text bookkeeping. */
+function renderKeyed(
+  el: XElement,
+  keys: readonly string[],
+  subs: readonly SubValue[],
+  obj: EvtxObject,
+  budget: Sink['budget'],
+): EvtxObject {
+  budget.left -= keys.length;
+  if (budget.left < 0) throw new BinXmlError('record expands to too many nodes');
+  const children = el.children as readonly XElement[];
+  for (let i = 0; i < keys.length; i++) {
+    const child = children[i];
+    const named = child.name === 'Data' && child.attrs.length > 0 && child.attrs[0].name === 'Name';
+    obj[keys[i]] = renderElement(child, subs, named, budget);
+  }
   return obj;
 }
 

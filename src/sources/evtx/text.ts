@@ -76,8 +76,33 @@ export function formatSystemtime(view: DataView, off: number): string {
 
 /** Formats whole-second `ms` with a 7-digit tick fraction; out-of-range dates fall back to a plain number. */
 function isoWithTicks(ms: number, ticks: number): string {
-  const date = new Date(ms);
-  if (Number.isNaN(date.getTime())) return String(ms);
-  const iso = date.toISOString();
-  return `${iso.slice(0, iso.length - 5)}.${String(ticks).padStart(7, '0')}Z`;
+  const days = Math.floor(ms / 86_400_000);
+  const secs = Math.floor((ms - days * 86_400_000) / 1000);
+  const [y, m, d] = civilFromDays(days);
+  if (y < 0 || y > 9999 || !Number.isFinite(ms)) {
+    const date = new Date(ms);
+    if (Number.isNaN(date.getTime())) return String(ms);
+    const iso = date.toISOString();
+    return `${iso.slice(0, iso.length - 5)}.${String(ticks).padStart(7, '0')}Z`;
+  }
+  const hh = Math.floor(secs / 3600);
+  const mm = Math.floor((secs % 3600) / 60);
+  return `${String(y).padStart(4, '0')}-${two(m)}-${two(d)}T${two(hh)}:${two(mm)}:${two(secs % 60)}.${String(ticks).padStart(7, '0')}Z`;
+}
+
+function two(n: number): string {
+  return n < 10 ? `0${n}` : `${n}`;
+}
+
+/** Proleptic Gregorian [year, month, day] of a day count since 1970-01-01 (H. Hinnant's algorithm). */
+function civilFromDays(days: number): [number, number, number] {
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
 }
