@@ -76,6 +76,11 @@ export const CODES = {
     severity: 'error',
     summary: 'a document is neither a detection, correlation nor filter rule',
   },
+  'check-failed': {
+    code: 'TL199',
+    severity: 'error',
+    summary: 'a check crashed on this rule (a tripline bug: please report it with the rule)',
+  },
   // Rule metadata (TL2xx)
   'missing-id': { code: 'TL201', severity: 'warning', summary: 'the rule has no `id`' },
   'invalid-id': { code: 'TL202', severity: 'warning', summary: 'the `id` is not a UUID' },
