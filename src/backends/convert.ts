@@ -69,7 +69,7 @@ export function convertDetection(
     applied.rule,
     ctx,
   );
-  if (dialect.finish) query = dialect.finish(query, ctx);
+  if (dialect.finish && !isUnsupported(query)) query = dialect.finish(query, ctx);
   if (isUnsupported(query)) return fail([query]);
   const mapField = (field: string) => targetFieldName(field, pipelines, rule.logsource);
   const base: BaseQuery = { rule: applied.rule, scope: applied.scope, condition, scopeCondition, query, mapField };

@@ -3,6 +3,8 @@
  * `Dialect` table in its own file, registered here by name; the shared emitter and the driver know none
  * of them by name.
  */
+import { KQL } from './kql.js';
+import { LOGSCALE } from './logscale.js';
 import type { Dialect } from './types.js';
 
 export { type Conversion, convertDetection, convertRuleSet } from './convert.js';
@@ -10,7 +12,10 @@ export { emitExpr, unsupported } from './emit.js';
 export type * from './types.js';
 
 /** Every target by CLI name. Adding a target adds a line here and a file beside this one. */
-export const TARGETS: Readonly<Record<string, Dialect>> = Object.freeze({});
+export const TARGETS: Readonly<Record<string, Dialect>> = Object.freeze({
+  kql: KQL,
+  logscale: LOGSCALE,
+});
 
 /** Looks up a target by name. */
 export function targetByName(name: string): Dialect | undefined {

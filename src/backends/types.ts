@@ -72,7 +72,7 @@ export interface Dialect {
     ctx: EmitContext,
   ) => string | undefined;
   /** Assembles the final query text of a detection rule. */
-  readonly query: (condition: string, scope: ScopeText, rule: DetectionRule, ctx: EmitContext) => string;
+  readonly query: (condition: string, scope: ScopeText, rule: DetectionRule, ctx: EmitContext) => Emitted;
   /** Compiles a correlation rule over its converted base rules; absent means correlations are unsupported. */
   readonly correlation?: (rule: CorrelationRule, bases: readonly BaseQuery[], ctx: EmitContext) => Emitted;
   /** True when `query` computes `ScopeText.derived` fields; otherwise a rule needing one is unsupported. */

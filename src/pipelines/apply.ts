@@ -42,6 +42,10 @@ export function applyPipelines(rule: DetectionRule, pipelines: readonly Pipeline
   const scope = buildScope(
     matched.filter((m): m is LogsourceSpec => m !== undefined),
     expr,
+    pipelines
+      .map((p) => p.timestamp)
+      .filter((t) => t !== undefined)
+      .pop(),
   );
   return Object.freeze({ rule: Object.freeze({ ...rule, expr }), scope, unsupported: Object.freeze(unsupported) });
 }
@@ -111,7 +115,7 @@ function resolvePlaceholders(
   });
 }
 
-function buildScope(specs: readonly LogsourceSpec[], expr: Expr): Scope {
+function buildScope(specs: readonly LogsourceSpec[], expr: Expr, timestamp: string | undefined): Scope {
   const table = specs
     .map((s) => s.table)
     .filter((t) => t !== undefined)
@@ -124,7 +128,12 @@ function buildScope(specs: readonly LogsourceSpec[], expr: Expr): Scope {
   const available: Record<string, string> = Object.assign({}, ...specs.map((s) => s.derived ?? {}));
   const used = fieldsOf(expr).filter((f) => Object.hasOwn(available, f));
   const derived = used.length ? Object.freeze(Object.fromEntries(used.map((f) => [f, available[f]]))) : undefined;
-  return Object.freeze({ table, conditions: and(conditions), ...(derived ? { derived } : {}) });
+  return Object.freeze({
+    table,
+    conditions: and(conditions),
+    ...(derived ? { derived } : {}),
+    ...(timestamp ? { timestamp } : {}),
+  });
 }
 
 function scopeCondition(field: string, value: ScopeValue): Expr {

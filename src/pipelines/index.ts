@@ -3,6 +3,11 @@
  * their scope (apply.ts). Built-in pipelines are registered here by name; user pipelines are YAML files
  * in the same shape (parse.ts).
  */
+
+import { MDE_PIPELINE } from './builtin/mde.js';
+import { SENTINEL_ASIM_PIPELINE } from './builtin/sentinel-asim.js';
+import { SYSMON_PIPELINE } from './builtin/sysmon.js';
+import { WINDOWS_PIPELINE } from './builtin/windows.js';
 import type { PipelineSpec } from './types.js';
 
 export { applyPipelines, describeLogsource, logsourceMatches, type PipelineResult, targetFieldName } from './apply.js';
@@ -10,7 +15,12 @@ export { parsePipelineText } from './parse.js';
 export * from './types.js';
 
 /** Built-in pipelines by name. Adding one adds a line here and a file in builtin/. */
-export const BUILTIN_PIPELINES: Readonly<Record<string, PipelineSpec>> = Object.freeze({});
+export const BUILTIN_PIPELINES: Readonly<Record<string, PipelineSpec>> = Object.freeze({
+  mde: MDE_PIPELINE,
+  'sentinel-asim': SENTINEL_ASIM_PIPELINE,
+  sysmon: SYSMON_PIPELINE,
+  windows: WINDOWS_PIPELINE,
+});
 
 /** Looks up a built-in pipeline. */
 export function builtinPipeline(name: string): PipelineSpec | undefined {

@@ -1,0 +1,102 @@
+/**
+ * Windows event logs (`windows`): Sigma Windows services scoped by event log channel, and the
+ * process_creation / network_connection categories served from the Security log (4688 and 5156) with
+ * their Security field names (https://learn.microsoft.com/windows/security/threat-protection/auditing/event-4688).
+ * Target-neutral, like `sysmon`.
+ */
+import type { LogsourceSpec, PipelineSpec } from '../types.js';
+
+/** Sigma Windows service -> event log channel (as in Sigma's windows logsource pipeline). */
+const CHANNELS: Readonly<Record<string, string>> = {
+  security: 'Security',
+  system: 'System',
+  application: 'Application',
+  sysmon: 'Microsoft-Windows-Sysmon/Operational',
+  powershell: 'Microsoft-Windows-PowerShell/Operational',
+  'powershell-classic': 'Windows PowerShell',
+  taskscheduler: 'Microsoft-Windows-TaskScheduler/Operational',
+  wmi: 'Microsoft-Windows-WMI-Activity/Operational',
+  windefend: 'Microsoft-Windows-Windows Defender/Operational',
+  'dns-server': 'DNS Server',
+  'driver-framework': 'Microsoft-Windows-DriverFrameworks-UserMode/Operational',
+  ntlm: 'Microsoft-Windows-NTLM/Operational',
+  'bits-client': 'Microsoft-Windows-Bits-Client/Operational',
+  'firewall-as': 'Microsoft-Windows-Windows Firewall With Advanced Security/Firewall',
+  'codeintegrity-operational': 'Microsoft-Windows-CodeIntegrity/Operational',
+  'appxdeployment-server': 'Microsoft-Windows-AppXDeploymentServer/Operational',
+  'dns-client': 'Microsoft-Windows-DNS Client Events/Operational',
+  'msexchange-management': 'MSExchange Management',
+  'terminalservices-localsessionmanager': 'Microsoft-Windows-TerminalServices-LocalSessionManager/Operational',
+  'smbclient-security': 'Microsoft-Windows-SmbClient/Security',
+  applocker: 'Microsoft-Windows-AppLocker/EXE and DLL',
+  'printservice-admin': 'Microsoft-Windows-PrintService/Admin',
+  'printservice-operational': 'Microsoft-Windows-PrintService/Operational',
+  openssh: 'OpenSSH/Operational',
+  ldap_debug: 'Microsoft-Windows-LDAP-Client/Debug',
+  capi2: 'Microsoft-Windows-CAPI2/Operational',
+  'certificateservicesclient-lifecycle-system':
+    'Microsoft-Windows-CertificateServicesClient-Lifecycle-System/Operational',
+};
+
+/** Security 4688 (a process has been created) field names. */
+const PROCESS_4688 = {
+  Image: 'NewProcessName',
+  ParentImage: 'ParentProcessName',
+  CommandLine: 'CommandLine',
+  ProcessId: 'NewProcessId',
+  ParentProcessId: 'ProcessId',
+  User: 'TargetUserName',
+  LogonId: 'TargetLogonId',
+  IntegrityLevel: 'MandatoryLabel',
+} as const;
+
+/** Security 5156 (the Windows Filtering Platform permitted a connection) field names. */
+const NETWORK_5156 = {
+  Image: 'Application',
+  DestinationIp: 'DestAddress',
+  DestinationPort: 'DestPort',
+  SourceIp: 'SourceAddress',
+  SourcePort: 'SourcePort',
+  Protocol: 'Protocol',
+  Initiated: 'Direction',
+} as const;
+
+const services: LogsourceSpec[] = Object.entries(CHANNELS).map(([service, channel]) => ({
+  match: { product: 'windows', service },
+  conditions: { Channel: channel },
+}));
+
+/** Windows event log channels, plus Security 4688/5156 for process and network categories. */
+export const WINDOWS_PIPELINE: PipelineSpec = Object.freeze<PipelineSpec>({
+  name: 'windows',
+  description:
+    'Windows event logs: services scoped by Channel; process_creation as Security 4688, network_connection as 5156',
+  logsources: [
+    ...services,
+    {
+      match: { product: 'windows', category: 'process_creation' },
+      conditions: { Channel: 'Security', EventID: 4688 },
+      fields: PROCESS_4688,
+      unsupported: {
+        OriginalFileName: 'event 4688 has no PE version information',
+        Hashes: 'event 4688 has no hashes',
+        ParentCommandLine: 'event 4688 has no parent command line',
+        CurrentDirectory: 'event 4688 has no working directory',
+      },
+    },
+    {
+      match: { product: 'windows', category: 'network_connection' },
+      conditions: { Channel: 'Security', EventID: 5156 },
+      fields: NETWORK_5156,
+    },
+  ],
+  transforms: [
+    {
+      type: 'value_map',
+      field: 'MandatoryLabel',
+      map: { low: 'S-1-16-4096', medium: 'S-1-16-8192', high: 'S-1-16-12288', system: 'S-1-16-16384' },
+    },
+    // 5156 writes the direction as %%14593 (outbound) / %%14592 (inbound) in the raw event.
+    { type: 'value_map', field: 'Direction', map: { true: '%%14593', false: '%%14592' } },
+  ],
+});
