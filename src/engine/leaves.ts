@@ -4,6 +4,7 @@
  * over pre-lowered, pre-parsed literals.
  */
 
+import { positionPattern } from '../ir/pattern.js';
 import type {
   CidrMatch,
   CompareMatch,
@@ -20,10 +21,13 @@ import { type EventView, scalars, toNumber } from './view.js';
 /** A compiled test over one event. */
 export type Predicate = (view: EventView) => boolean;
 
-/** String pattern on a field (any element of a list) or, with no field, on any string value (keyword). */
+/**
+ * String pattern on a field (any element of a list) or, with no field, a keyword: the pattern is searched
+ * anywhere inside any string value of the event (full-text semantics, as in the Sigma spec's keyword search).
+ */
 export function compileString(node: StringMatch): Predicate {
-  const test = compilePattern(node.pattern, !node.cased);
   const field = node.field;
+  const test = compilePattern(field === null ? positionPattern(node.pattern, 'contains') : node.pattern, !node.cased);
   if (field === null) return node.cased ? (v) => some(v.allStrings(), test) : (v) => some(v.allLower(), test);
   return node.cased ? (v) => some(v.strings(field), test) : (v) => some(v.lower(field), test);
 }
