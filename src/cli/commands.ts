@@ -3,10 +3,13 @@
  * Adding a command adds one line here.
  */
 import type { Command } from 'commander';
+import { registerCheck } from './check.js';
+import { registerConvert } from './convert.js';
 import { registerHunt } from './hunt.js';
+import { registerList } from './list.js';
 
 /** Registers a command on the program. */
 export type RegisterCommand = (program: Command) => void;
 
 /** Every command of the CLI, in help order. */
-export const COMMANDS: readonly RegisterCommand[] = [registerHunt];
+export const COMMANDS: readonly RegisterCommand[] = [registerCheck, registerHunt];
