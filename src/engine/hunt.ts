@@ -7,7 +7,7 @@ import type { CorrelationRule, DetectionRule } from '../ir/types.js';
 import type { LogEvent } from '../sources/event.js';
 import { type CorrelationDetection, type CorrelationInput, Correlator } from './correlate.js';
 import { RuleMatcher } from './matcher.js';
-import { type PreparedRules, silentRules } from './select.js';
+import type { PreparedRules } from './select.js';
 
 /** A detection rule matched an event. */
 export interface Detection {
@@ -33,7 +33,7 @@ export function inTimeRange(event: LogEvent, range: TimeRange): boolean {
 export class HuntSession {
   readonly prepared: PreparedRules;
   readonly correlator: Correlator<Detection>;
-  readonly #silent: Set<DetectionRule>;
+  readonly #silent: ReadonlySet<DetectionRule>;
   readonly #pending: CorrelationInput<Detection>[] = [];
   /** Visible detections per rule id/title. */
   readonly perRule = new Map<DetectionRule | CorrelationRule, number>();
@@ -44,7 +44,7 @@ export class HuntSession {
     this.prepared = prepared;
     const rules = prepared.compiled.map((c) => c.rule);
     this.correlator = new Correlator<Detection>(prepared.correlations, rules);
-    this.#silent = silentRules(rules, this.correlator.correlations);
+    this.#silent = prepared.silent;
   }
 
   /** Records that rule `ruleIndex` matched `event`; returns the detection when it is shown on its own. */

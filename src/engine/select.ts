@@ -28,6 +28,8 @@ export interface PreparedRules {
   readonly skipped: readonly Diagnostic[];
   /** Rules left out by the selection. */
   readonly unselected: number;
+  /** Base rules that raise no alerts of their own (see silentRules), judged over every loaded correlation. */
+  readonly silent: ReadonlySet<DetectionRule>;
 }
 
 /** The rank of a level (informational 0 .. critical 4), -1 when unknown. */
@@ -76,6 +78,7 @@ export function prepareRules(
     correlations: Object.freeze(keptCorrelations),
     skipped: Object.freeze(skipped),
     unselected: detections.length + correlations.length - chosen.length - keptCorrelations.length,
+    silent: silentRules(detections, correlations),
   });
 }
 
