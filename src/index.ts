@@ -3,6 +3,8 @@
  * Flow: rule text -> sigma (parse) -> ir (normalise) -> pipelines -> backends (query text) / engine (matches).
  */
 
+export { type Conversion, convertRuleSet, TARGETS, targetByName } from './backends/index.js';
+export type { Dialect } from './backends/types.js';
 export { type CheckName, CODES } from './core/codes.js';
 export type { Diagnostic, Severity, Span } from './core/diagnostic.js';
 export { formatDiagnostic } from './core/diagnostic.js';
@@ -23,6 +25,8 @@ export {
 export { and, type ExprVisitor, fieldsOf, leaves, mapExpr, not, or, visit } from './ir/expr.js';
 export { formatSigmaString, type PatternShape, parseSigmaString, patternShape } from './ir/pattern.js';
 export type * from './ir/types.js';
+export { applyPipelines, BUILTIN_PIPELINES, builtinPipeline, parsePipelineText } from './pipelines/index.js';
+export type { PipelineSpec, Scope } from './pipelines/types.js';
 export { loadRules, loadRuleTexts } from './ruleset/load.js';
 export type { RuleEntry, RuleSet } from './ruleset/types.js';
 export { type ConditionNode, parseCondition } from './sigma/condition.js';

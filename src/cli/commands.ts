@@ -12,4 +12,4 @@ import { registerList } from './list.js';
 export type RegisterCommand = (program: Command) => void;
 
 /** Every command of the CLI, in help order. */
-export const COMMANDS: readonly RegisterCommand[] = [registerCheck, registerHunt];
+export const COMMANDS: readonly RegisterCommand[] = [registerCheck, registerConvert, registerList, registerHunt];
