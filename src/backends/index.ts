@@ -5,6 +5,7 @@
  */
 import { KQL } from './kql.js';
 import { LOGSCALE } from './logscale.js';
+import { spl } from './spl.js';
 import type { Dialect } from './types.js';
 
 export { type Conversion, convertDetection, convertRuleSet } from './convert.js';
@@ -13,6 +14,7 @@ export type * from './types.js';
 
 /** Every target by CLI name. Adding a target adds a line here and a file beside this one. */
 export const TARGETS: Readonly<Record<string, Dialect>> = Object.freeze({
+  spl,
   kql: KQL,
   logscale: LOGSCALE,
 });

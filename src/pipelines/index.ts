@@ -8,6 +8,11 @@ import { MDE_PIPELINE } from './builtin/mde.js';
 import { SENTINEL_ASIM_PIPELINE } from './builtin/sentinel-asim.js';
 import { SYSMON_PIPELINE } from './builtin/sysmon.js';
 import { WINDOWS_PIPELINE } from './builtin/windows.js';
+import { SPLUNK_SYSMON_PIPELINE } from './builtin/splunk-sysmon.js';
+import { SPLUNK_WINDOWS_PIPELINE } from './builtin/splunk-windows.js';
+import { SPLUNK_CIM_PIPELINE } from './builtin/splunk-cim.js';
+import { ECS_PIPELINE } from './builtin/ecs.js';
+import { SYSMON_WINLOGBEAT_PIPELINE } from './builtin/sysmon-winlogbeat.js';
 import type { PipelineSpec } from './types.js';
 
 export { applyPipelines, describeLogsource, logsourceMatches, type PipelineResult, targetFieldName } from './apply.js';
@@ -16,6 +21,11 @@ export * from './types.js';
 
 /** Built-in pipelines by name. Adding one adds a line here and a file in builtin/. */
 export const BUILTIN_PIPELINES: Readonly<Record<string, PipelineSpec>> = Object.freeze({
+  'sysmon-winlogbeat': SYSMON_WINLOGBEAT_PIPELINE,
+  ecs: ECS_PIPELINE,
+  'splunk-cim': SPLUNK_CIM_PIPELINE,
+  'splunk-windows': SPLUNK_WINDOWS_PIPELINE,
+  'splunk-sysmon': SPLUNK_SYSMON_PIPELINE,
   mde: MDE_PIPELINE,
   'sentinel-asim': SENTINEL_ASIM_PIPELINE,
   sysmon: SYSMON_PIPELINE,
