@@ -18,7 +18,13 @@ export function checkRuleSet(
   checks: readonly Check[] = CHECKS,
 ): Diagnostic[] {
   const settings = checkSettings(config.checks);
-  const ctx: CheckContext = { data: config.data ?? {}, triplineSchema: compileTriplineSchema(), cached: runCache() };
+  const broken = new Set(ruleSet.diagnostics.filter((d) => d.severity === 'error').map((d) => d.file));
+  const ctx: CheckContext = {
+    data: config.data ?? {},
+    triplineSchema: compileTriplineSchema(),
+    cached: runCache(),
+    hasParseErrors: (file) => broken.has(file),
+  };
   const found: Diagnostic[] = [...ruleSet.diagnostics];
   const enabled = checks.filter((c) => settingFor(c.name, CODES[c.name].code, settings) !== 'off');
   for (const check of enabled) {

@@ -24,6 +24,8 @@ export interface CheckContext {
   readonly data: ReferenceData;
   /** tripline's own metadata schema, compiled once per run. */
   readonly triplineSchema: SchemaValidator;
+  /** True when loading the file already produced an error (so follow-up checks can stay quiet). */
+  readonly hasParseErrors: (file: string) => boolean;
   /** Computes a value derived from a rule once per run (tags, parsed modifiers...), shared by the checks. */
   readonly cached: <T>(entry: RuleEntry, key: string, compute: () => T) => T;
 }

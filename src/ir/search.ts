@@ -83,7 +83,11 @@ function buildValue(
   if (chain.type === 're') return buildRegex(file, field, text, chain, span, diagnostics);
   if (chain.type === 'cidr') {
     const problem = checkCidr(text);
-    if (field === null || problem) return bad(problem ?? "'cidr' needs a field");
+    if (problem) {
+      diagnostics.push(report('invalid-cidr', file, span, `${problem}; write a network like 10.0.0.0/8`));
+      return { kind: 'const', value: false, span };
+    }
+    if (field === null) return bad("'cidr' needs a field");
     return { kind: 'cidr', field, network: text.trim(), span };
   }
   if (chain.type === 'fieldref') {

@@ -15,6 +15,8 @@ const COVERED = new Set([
   'modified',
   'related',
   'tags',
+  'fields',
+  'references',
   'detection',
   'tripline',
 ]);
@@ -26,11 +28,16 @@ export const sigmaSchema: RuleCheck = {
   scope: 'rule',
   run(entry, ctx, emit) {
     const validate = ctx.data.schemas?.[entry.document.kind];
-    if (!validate) return;
+    // A document the parser already rejected gets its parse errors only, not a cascade of schema errors.
+    if (!validate || ctx.hasParseErrors(entry.document.file)) return;
+    const seen = new Set<string>();
     for (const e of validate(entry.document.data)) {
       const top = e.path.length > 0 ? e.path[0] : (e.key ?? /`(\w+)`$/.exec(e.message)?.[1]);
       if (typeof top === 'string' && COVERED.has(top)) continue;
       const path = e.key ? [...e.path, e.key] : e.path;
+      // oneOf/anyOf report every failed branch; one finding per place is enough.
+      if (seen.has(path.join('/'))) continue;
+      seen.add(path.join('/'));
       emit(valueSpan(entry, path, e.key !== undefined), `Sigma schema: ${e.message}`);
     }
   },
