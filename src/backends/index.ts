@@ -5,6 +5,7 @@
  */
 import { KQL } from './kql.js';
 import { LOGSCALE } from './logscale.js';
+import { SQL, SQL_CLICKHOUSE, SQL_DUCKDB, SQL_SQLITE } from './sql-targets.js';
 import { spl } from './spl.js';
 import type { Dialect } from './types.js';
 
@@ -17,6 +18,10 @@ export const TARGETS: Readonly<Record<string, Dialect>> = Object.freeze({
   spl,
   kql: KQL,
   logscale: LOGSCALE,
+  sql: SQL,
+  'sql-duckdb': SQL_DUCKDB,
+  'sql-clickhouse': SQL_CLICKHOUSE,
+  'sql-sqlite': SQL_SQLITE,
 });
 
 /** Looks up a target by name. */

@@ -7,6 +7,7 @@
 import { MDE_PIPELINE } from './builtin/mde.js';
 import { SENTINEL_ASIM_PIPELINE } from './builtin/sentinel-asim.js';
 import { SYSMON_PIPELINE } from './builtin/sysmon.js';
+import { TRIPLINE_PIPELINE } from './builtin/tripline.js';
 import { WINDOWS_PIPELINE } from './builtin/windows.js';
 import { SPLUNK_SYSMON_PIPELINE } from './builtin/splunk-sysmon.js';
 import { SPLUNK_WINDOWS_PIPELINE } from './builtin/splunk-windows.js';
@@ -29,6 +30,7 @@ export const BUILTIN_PIPELINES: Readonly<Record<string, PipelineSpec>> = Object.
   mde: MDE_PIPELINE,
   'sentinel-asim': SENTINEL_ASIM_PIPELINE,
   sysmon: SYSMON_PIPELINE,
+  tripline: TRIPLINE_PIPELINE,
   windows: WINDOWS_PIPELINE,
 });
 
