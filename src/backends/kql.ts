@@ -117,7 +117,17 @@ function orSameField(field: string, nodes: readonly (StringMatch | NumberMatch)[
   };
   list('==', lists['==']);
   list('=~', lists['=~']);
-  return parts.join(' or ');
+  return balancedOr(parts);
+}
+
+/**
+ * Long OR chains are nested as a balanced tree of groups: Kusto parses `a or b or c...` left-deep and
+ * refuses queries past its syntax depth limit (KS245), which some Sigma lists of hundreds of values reach.
+ */
+function balancedOr(parts: readonly string[]): string {
+  if (parts.length <= 32) return parts.join(' or ');
+  const half = Math.ceil(parts.length / 2);
+  return `(${balancedOr(parts.slice(0, half))}) or (${balancedOr(parts.slice(half))})`;
 }
 
 /** True when the text is one parenthesised group, `(a or b)`, not `(a) or (b)` (string literals skipped). */

@@ -49,6 +49,17 @@ const TRANSFORMS: { readonly [K in TransformSpec['type']]: Transform<K> } = {
     const rest = node.pattern[0].slice(2);
     return { ...node, pattern: pattern(['\\Device\\HarddiskVolume', ONE, rest, ...node.pattern.slice(1)]) };
   },
+  number: (spec, node) => {
+    if (node.kind !== 'string' || node.field !== spec.field) return node;
+    const text = literalText(node.pattern)?.trim() ?? '';
+    const value = /^-?\d+$|^0x[0-9a-f]+$/i.test(text) ? Number(text) : Number.NaN;
+    if (!Number.isSafeInteger(value))
+      return {
+        unsupported: `field '${spec.field}' is numeric; '${formatSigmaString(node.pattern)}' is not a number`,
+        span: node.span,
+      };
+    return { kind: 'number', field: spec.field, value, span: node.span };
+  },
   value_map: (spec, node) => {
     if ((node.kind !== 'string' && node.kind !== 'boolean') || node.field !== spec.field) return node;
     const text = node.kind === 'boolean' ? String(node.value) : literalText(node.pattern);

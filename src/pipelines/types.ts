@@ -46,6 +46,8 @@ export type TransformSpec =
   | { readonly type: 'device_path'; readonly field: string }
   /** Values of a field are rewritten with a regex replace (e.g. `C:` to `\Device\HarddiskVolume?`). */
   | { readonly type: 'replace'; readonly field: string; readonly regex: string; readonly replacement: string }
+  /** Exact values of a numeric column (`'4'`, `'0x3e7'`) become numbers; any other pattern is unsupported. */
+  | { readonly type: 'number'; readonly field: string }
   /**
    * Exact values of a field are mapped through a table (e.g. Sysmon integrity levels); a list maps one
    * value to several OR-ed ones. Boolean matches are looked up as `true`/`false`. With `strict`, a value

@@ -18,6 +18,13 @@ const ACTOR: FieldMap = {
   OriginalFileName: 'InitiatingProcessVersionInfoOriginalFileName',
 };
 
+/** DeviceEvents has no integrity level of the initiating process. */
+const { IntegrityLevel: _noIntegrity, ...DEVICE_EVENTS_ACTOR } = ACTOR;
+const NO_INTEGRITY = { IntegrityLevel: 'DeviceEvents has no integrity level column' } as const;
+
+/** Numeric columns: Sigma writes some of their values as strings (`'4'`, `'0x3e7'`). */
+const NUMERIC = ['ProcessId', 'InitiatingProcessId', 'LogonId', 'RemotePort', 'LocalPort', 'InitiatingProcessParentId'];
+
 /** DeviceProcessEvents: the created process is the row's own process, its parent is Initiating*. */
 const PROCESS: FieldMap = {
   Image: 'FolderPath',
@@ -178,15 +185,19 @@ export const MDE_PIPELINE: PipelineSpec = Object.freeze<PipelineSpec>({
       table: 'DeviceEvents',
       conditions: { ActionType: 'NamedPipeEvent' },
       derived: { PipeName: additional('PipeName') },
-      fields: { ...ACTOR, PipeName: 'PipeName' },
+      fields: { ...DEVICE_EVENTS_ACTOR, PipeName: 'PipeName' },
+      unsupported: NO_INTEGRITY,
     },
     {
       match: { category: 'dns_query' },
       table: 'DeviceEvents',
       conditions: { ActionType: 'DnsQueryResponse' },
       derived: { DnsQueryString: additional('DnsQueryString') },
-      fields: { ...ACTOR, QueryName: 'DnsQueryString' },
-      unsupported: { QueryResults: 'DnsQueryResponse keeps answers as a JSON list, not the Sysmon string' },
+      fields: { ...DEVICE_EVENTS_ACTOR, QueryName: 'DnsQueryString' },
+      unsupported: {
+        ...NO_INTEGRITY,
+        QueryResults: 'DnsQueryResponse keeps answers as a JSON list, not the Sysmon string',
+      },
     },
     {
       match: { category: 'driver_load' },
@@ -203,6 +214,7 @@ export const MDE_PIPELINE: PipelineSpec = Object.freeze<PipelineSpec>({
   },
   transforms: [
     { type: 'hashes', field: 'Hashes', algorithms: { MD5: 'MD5', SHA1: 'SHA1', SHA256: 'SHA256' } },
+    ...NUMERIC.map((field) => ({ type: 'number' as const, field })),
     { type: 'basename', field: 'FolderPath', to: 'FileName' },
     { type: 'basename', field: 'InitiatingProcessFolderPath', to: 'InitiatingProcessFileName' },
     ...HIVES.map(([short, long]) => ({
