@@ -55,7 +55,7 @@ export function listChecks(): string {
   const fromChecks = new Set<string>(CHECKS.map((c) => c.name));
   const rows = (Object.keys(CODES) as CheckName[]).map((name) => {
     const info = CODES[name];
-    const stage = fromChecks.has(name) ? 'check' : 'parse';
+    const stage = fromChecks.has(name) ? 'check' : 'core ';
     return `${info.code}  ${info.severity.padEnd(7)}  ${stage}  ${name.padEnd(30)}  ${info.summary}`;
   });
   return `${rows.join('\n')}\n`;
