@@ -120,3 +120,8 @@ export function isQuoted(entry: RuleEntry, path: readonly (string | number)[]): 
   }
   return isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE');
 }
+
+/** A quantifier target with wildcards (`selection_*`): written so searches can be added, unlike `them` or a name. */
+export function isGrowablePattern(target: string): boolean {
+  return target !== 'them' && /[*?]/.test(target);
+}

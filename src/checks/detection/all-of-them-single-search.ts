@@ -2,9 +2,9 @@
 import { conditionSpan } from '../../ir/condition.js';
 import { matchSearchPattern } from '../../sigma/condition.js';
 import type { RuleCheck } from '../types.js';
-import { conditionNodes, conditionsOf, searchesOf } from '../util.js';
+import { conditionNodes, conditionsOf, isGrowablePattern, searchesOf } from '../util.js';
 
-/** Reports `all of them` / `all of x*` that covers exactly one search. */
+/** Reports `all of them` / `all of name` that covers exactly one search (wildcard patterns are the SigmaHQ idiom). */
 export const allOfThemSingleSearch: RuleCheck = {
   name: 'all-of-them-single-search',
   help: 'name the search directly instead of using `all of`',
@@ -13,7 +13,7 @@ export const allOfThemSingleSearch: RuleCheck = {
     const names = searchesOf(entry.document).map((s) => s.name);
     for (const { raw, ast } of conditionsOf(entry.document)) {
       for (const n of conditionNodes(ast)) {
-        if (n.kind !== 'quantifier' || n.quantifier !== 'all') continue;
+        if (n.kind !== 'quantifier' || n.quantifier !== 'all' || isGrowablePattern(n.target)) continue;
         const matched = matchSearchPattern(n.target, names);
         if (matched.length === 1)
           emit(
