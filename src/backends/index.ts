@@ -7,6 +7,9 @@ import { KQL } from './kql.js';
 import { LOGSCALE } from './logscale.js';
 import { SQL, SQL_CLICKHOUSE, SQL_DUCKDB, SQL_SQLITE } from './sql-targets.js';
 import { spl } from './spl.js';
+import { eql } from './eql.js';
+import { esql } from './esql.js';
+import { lucene } from './lucene.js';
 import type { Dialect } from './types.js';
 
 export { type Conversion, convertDetection, convertRuleSet } from './convert.js';
@@ -15,6 +18,9 @@ export type * from './types.js';
 
 /** Every target by CLI name. Adding a target adds a line here and a file beside this one. */
 export const TARGETS: Readonly<Record<string, Dialect>> = Object.freeze({
+  lucene,
+  esql,
+  eql,
   spl,
   kql: KQL,
   logscale: LOGSCALE,
