@@ -5,6 +5,7 @@
  */
 import { KQL } from './kql.js';
 import { LOGSCALE } from './logscale.js';
+import { SIGMA } from './sigma.js';
 import { SQL, SQL_CLICKHOUSE, SQL_DUCKDB, SQL_SQLITE } from './sql-targets.js';
 import { spl } from './spl.js';
 import { eql } from './eql.js';
@@ -24,6 +25,7 @@ export const TARGETS: Readonly<Record<string, Dialect>> = Object.freeze({
   spl,
   kql: KQL,
   logscale: LOGSCALE,
+  sigma: SIGMA,
   sql: SQL,
   'sql-duckdb': SQL_DUCKDB,
   'sql-clickhouse': SQL_CLICKHOUSE,

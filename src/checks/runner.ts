@@ -50,7 +50,10 @@ function runCache(): CheckContext['cached'] {
   const store = new WeakMap<object, Map<string, unknown>>();
   return <T>(entry: object, key: string, compute: () => T): T => {
     let m = store.get(entry);
-    if (!m) store.set(entry, (m = new Map()));
+    if (!m) {
+      m = new Map();
+      store.set(entry, m);
+    }
     if (!m.has(key)) m.set(key, compute());
     return m.get(key) as T;
   };

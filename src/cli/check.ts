@@ -117,9 +117,8 @@ export async function runCheck(
   if (opts.attackData && !existsSync(resolve(cwd, opts.attackData)))
     return usage(`--attack-data folder '${opts.attackData}' does not exist`);
   const data = loadReferenceData({ attackDir, cwd });
-  const ruleSet = await loadRules(
-    paths.map((p) => resolve(cwd, p)).map((p, i) => (paths[i].startsWith('/') ? p : paths[i])),
-  );
+  // Paths stay as typed (so diagnostics show them that way) unless another working folder was given.
+  const ruleSet = await loadRules(paths.map((p) => (isAbsolute(p) || cwd === process.cwd() ? p : join(cwd, p))));
   const diagnostics = checkRuleSet(ruleSet, { checks: { ...(cfg.config?.checks ?? {}), ...flags.settings }, data });
   const report = { files: ruleSet.files, diagnostics };
   const text = FORMATS[format](report);
