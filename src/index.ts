@@ -4,6 +4,9 @@
  */
 
 export { type Conversion, convertRuleSet, TARGETS, targetByName } from './backends/index.js';
+export { ruleToSigma, SIGMA } from './backends/sigma.js';
+export { type EventRow, eventColumns, eventsToRows, rowValues, TYPED_COLUMNS } from './backends/sql-schema.js';
+export { SQL, SQL_CLICKHOUSE, SQL_DUCKDB, SQL_SQLITE } from './backends/sql-targets.js';
 export type { Dialect } from './backends/types.js';
 export { type CheckName, CODES } from './core/codes.js';
 export type { Diagnostic, Severity, Span } from './core/diagnostic.js';
@@ -31,5 +34,16 @@ export { loadRules, loadRuleTexts } from './ruleset/load.js';
 export type { RuleEntry, RuleSet } from './ruleset/types.js';
 export { type ConditionNode, parseCondition } from './sigma/condition.js';
 export { MODIFIERS, type ModifierName, parseModifiers } from './sigma/modifiers.js';
+export {
+  FORMATS as SIMULATE_FORMATS,
+  type FormatName as SimulateFormat,
+  renderEvents,
+  resolveScenarios,
+  SCENARIOS,
+  type ScenarioDef,
+  type SimEvent,
+  type SimulateOptions,
+  simulate,
+} from './simulate/index.js';
 export type { EventOrigin, FieldValue, LogEvent, SkippedRecord } from './sources/event.js';
 export { VERSION } from './version.js';

@@ -7,9 +7,20 @@ import { registerCheck } from './check.js';
 import { registerConvert } from './convert.js';
 import { registerHunt } from './hunt.js';
 import { registerList } from './list.js';
+import { registerServe } from './serve.js';
+import { registerSimulate } from './simulate.js';
+import { registerSite } from './site.js';
 
 /** Registers a command on the program. */
 export type RegisterCommand = (program: Command) => void;
 
 /** Every command of the CLI, in help order. */
-export const COMMANDS: readonly RegisterCommand[] = [registerCheck, registerConvert, registerList, registerHunt];
+export const COMMANDS: readonly RegisterCommand[] = [
+  registerCheck,
+  registerConvert,
+  registerList,
+  registerHunt,
+  registerSite,
+  registerServe,
+  registerSimulate,
+];
