@@ -8,6 +8,28 @@ export { ruleToSigma, SIGMA } from './backends/sigma.js';
 export { type EventRow, eventColumns, eventsToRows, rowValues, TYPED_COLUMNS } from './backends/sql-schema.js';
 export { SQL, SQL_CLICKHOUSE, SQL_DUCKDB, SQL_SQLITE } from './backends/sql-targets.js';
 export type { Dialect } from './backends/types.js';
+export { loadReferenceData, type ReferenceDataOptions } from './checks/data/load.js';
+export {
+  type CheckReport,
+  type CheckSummary,
+  FORMATS as CHECK_FORMATS,
+  formatJson,
+  formatJunit,
+  formatSarif,
+  formatText,
+  summarize,
+} from './checks/format/index.js';
+export {
+  CHECKS,
+  type Check,
+  type CheckConfig,
+  type CheckContext,
+  type CheckSetting,
+  checkRuleSet,
+  checkSettings,
+  parseCheckConfig,
+  type ReferenceData,
+} from './checks/index.js';
 export { type CheckName, CODES } from './core/codes.js';
 export type { Diagnostic, Severity, Span } from './core/diagnostic.js';
 export { formatDiagnostic } from './core/diagnostic.js';
