@@ -11,6 +11,9 @@ import { spl } from './spl.js';
 import { eql } from './eql.js';
 import { esql } from './esql.js';
 import { lucene } from './lucene.js';
+import { AQL } from './aql.js';
+import { SUMO } from './sumo.js';
+import { YARAL } from './yaral.js';
 import type { Dialect } from './types.js';
 
 export { type Conversion, convertDetection, convertRuleSet } from './convert.js';
@@ -19,6 +22,9 @@ export type * from './types.js';
 
 /** Every target by CLI name. Adding a target adds a line here and a file beside this one. */
 export const TARGETS: Readonly<Record<string, Dialect>> = Object.freeze({
+  aql: AQL,
+  sumo: SUMO,
+  yaral: YARAL,
   lucene,
   esql,
   eql,

@@ -14,6 +14,10 @@ import { SPLUNK_WINDOWS_PIPELINE } from './builtin/splunk-windows.js';
 import { SPLUNK_CIM_PIPELINE } from './builtin/splunk-cim.js';
 import { ECS_PIPELINE } from './builtin/ecs.js';
 import { SYSMON_WINLOGBEAT_PIPELINE } from './builtin/sysmon-winlogbeat.js';
+import { QRADAR_PIPELINE } from './builtin/qradar.js';
+import { SECOPS_UDM_PIPELINE } from './builtin/secops-udm.js';
+import { SUMO_CSE_PIPELINE } from './builtin/sumo-cse.js';
+import { SUMO_SYSMON_PIPELINE } from './builtin/sumo-sysmon.js';
 import type { PipelineSpec } from './types.js';
 
 export { applyPipelines, describeLogsource, logsourceMatches, type PipelineResult, targetFieldName } from './apply.js';
@@ -22,6 +26,10 @@ export * from './types.js';
 
 /** Built-in pipelines by name. Adding one adds a line here and a file in builtin/. */
 export const BUILTIN_PIPELINES: Readonly<Record<string, PipelineSpec>> = Object.freeze({
+  qradar: QRADAR_PIPELINE,
+  'secops-udm': SECOPS_UDM_PIPELINE,
+  'sumo-cse': SUMO_CSE_PIPELINE,
+  'sumo-sysmon': SUMO_SYSMON_PIPELINE,
   'sysmon-winlogbeat': SYSMON_WINLOGBEAT_PIPELINE,
   ecs: ECS_PIPELINE,
   'splunk-cim': SPLUNK_CIM_PIPELINE,
