@@ -1,0 +1,129 @@
+/**
+ * "Try it": runs the rule in the browser with the real engine over its simulated telemetry (or pasted JSON
+ * lines) and highlights the events and fields that match. The compiler chunk loads on first use.
+ */
+import { useState } from 'preact/hooks';
+import type { SiteEvent } from '../../../src/site/types.js';
+import type { RunResult } from '../core.js';
+
+/** Events as JSON lines for the text box. */
+export function eventsToLines(events: readonly SiteEvent[]): string {
+  return events
+    .map((e) =>
+      JSON.stringify({ logsource: e.logsource, fields: e.fields, ...(e.timestamp ? { timestamp: e.timestamp } : {}) }),
+    )
+    .join('\n');
+}
+
+/** The result table: one row per event, matched fields marked. */
+export function MatchTable({ events, result }: { events: readonly SiteEvent[]; result: RunResult }) {
+  return (
+    <div class="table-wrap">
+      <table class="matches">
+        <caption>
+          {result.matches.filter((m) => m.rules.length > 0).length} of {events.length} events match
+          {result.correlations.length > 0
+            ? `; correlations fired: ${result.correlations.map((c) => c.title).join(', ')}`
+            : ''}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">#</th>
+            <th scope="col">Test</th>
+            <th scope="col">Verdict</th>
+            <th scope="col">Fields (matched conditions marked)</th>
+          </tr>
+        </thead>
+        <tbody>
+          {result.matches.map((m) => {
+            const e = events[m.index];
+            const hit = m.rules.length > 0;
+            const ok = e.expect === '' ? undefined : (e.expect === 'fire') === hit;
+            return (
+              <tr key={m.index} class={hit ? 'hit' : 'miss'} data-match={hit ? 'yes' : 'no'}>
+                <td>{m.index + 1}</td>
+                <td>
+                  {e.test}
+                  {e.expect ? <span class="muted"> (expects {e.expect})</span> : null}
+                </td>
+                <td>
+                  <strong>{hit ? 'match' : 'no match'}</strong>
+                  {ok === undefined ? null : (
+                    <span class={ok ? 'pass' : 'fail'}>{ok ? ' ✓ as expected' : ' ✗ unexpected'}</span>
+                  )}
+                </td>
+                <td>
+                  <dl class="fields">
+                    {Object.entries(e.fields).map(([k, v]) => (
+                      <div key={k} class={m.fields.includes(k) ? 'field matched' : 'field'}>
+                        <dt>{m.fields.includes(k) ? <mark>{k}</mark> : k}</dt>
+                        <dd>{typeof v === 'string' ? v : JSON.stringify(v)}</dd>
+                      </div>
+                    ))}
+                  </dl>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** The panel on a detection page. */
+export function TryIt(props: {
+  ruleText: string;
+  companions: Readonly<Record<string, string>>;
+  telemetry: readonly SiteEvent[];
+  logsource: Readonly<Record<string, string>>;
+}) {
+  const [text, setText] = useState(() => eventsToLines(props.telemetry));
+  const [out, setOut] = useState<{ events: SiteEvent[]; result: RunResult; problems: string[] } | string | undefined>();
+  const run = async () => {
+    setOut('running');
+    const core = await import('../core.js');
+    const { events, problems } = core.parseEventLines(text, props.logsource);
+    // Unedited telemetry keeps its test names and expected signals.
+    const labelled = text === eventsToLines(props.telemetry) ? [...props.telemetry] : events;
+    const { ruleSet } = core.analyse(props.ruleText, props.companions);
+    setOut({ events: labelled, result: core.runEvents(ruleSet, labelled), problems });
+  };
+  return (
+    <div class="try-it">
+      <p>
+        {props.telemetry.length > 0
+          ? `Runs this rule with tripline's engine, in your browser, over ${props.telemetry.length} simulated events of its tests. Edit or paste JSON lines to try your own.`
+          : 'Paste events as JSON lines ({"fields": {...}} or a flat object of Sigma field names) and run this rule over them in your browser.'}
+      </p>
+      <label for="tryit-events">Events (JSON lines)</label>
+      <textarea
+        id="tryit-events"
+        rows={6}
+        value={text}
+        spellcheck={false}
+        onInput={(e) => setText((e.target as HTMLTextAreaElement).value)}
+      />
+      <div class="actions">
+        <button type="button" class="btn primary" onClick={run} disabled={text.trim() === ''}>
+          Run the rule
+        </button>
+      </div>
+      {out === 'running' ? <p aria-live="polite">Running…</p> : null}
+      {out && typeof out === 'object' ? (
+        <div aria-live="polite">
+          {out.problems.length > 0 ? (
+            <ul class="diags">
+              {out.problems.map((p) => (
+                <li class="diag diag-error" key={p}>
+                  {p}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          <MatchTable events={out.events} result={out.result} />
+        </div>
+      ) : null}
+    </div>
+  );
+}
