@@ -66,7 +66,10 @@ export function runSimulate(targets: readonly string[], opts: SimulateCliOptions
   const defs: ScenarioDef[] = [];
   for (const t of targets) {
     const found = resolveScenarios(t);
-    if (found.length === 0) return fail(`no scenario matches '${t}'; run \`tripline simulate --list\``);
+    if (found.length === 0) {
+      fail(`no scenario matches '${t}'; run \`tripline simulate --list\``);
+      return;
+    }
     for (const d of found) if (!defs.includes(d)) defs.push(d);
   }
   const format: FormatName = opts.format;
