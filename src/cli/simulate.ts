@@ -56,10 +56,14 @@ export function runSimulate(targets: readonly string[], opts: SimulateCliOptions
     process.stdout.write(`${listScenarios()}\n`);
     return;
   }
-  if (targets.length === 0)
-    return fail('name a target: a test number (1-4), a technique (T1195.002), a scenario id or all; see --list');
-  if (!isFormat(opts.format))
-    return fail(`unknown format '${opts.format}'; use one of ${Object.keys(FORMATS).join(', ')}`);
+  if (targets.length === 0) {
+    fail('name a target: a test number (1-4), a technique (T1195.002), a scenario id or all; see --list');
+    return;
+  }
+  if (!isFormat(opts.format)) {
+    fail(`unknown format '${opts.format}'; use one of ${Object.keys(FORMATS).join(', ')}`);
+    return;
+  }
   const seed = parseCount(opts.seed, '--seed');
   const background = parseCount(opts.background, '--background');
   if (seed === undefined || background === undefined) return;
