@@ -30,10 +30,15 @@ export function applyPipelines(rule: DetectionRule, pipelines: readonly Pipeline
   });
   let expr = rule.expr;
   for (let i = 0; i < pipelines.length; i++) {
+    // Without its log source a required pipeline already failed the rule: one error, not one per field.
+    if (pipelines[i].requireLogsource && !matched[i]) continue;
     expr = mapFields(expr, pipelines[i], matched[i], unsupported);
+    let fields = fieldSet(expr);
     for (const t of pipelines[i].transforms ?? []) {
+      if (!fields.has(t.field)) continue; // every transform rewrites one field; skipping saves a tree copy
       const r = applyTransform(t, expr);
       expr = r.expr;
+      fields = fieldSet(expr);
       if (r.unsupported) unsupported.push(r.unsupported);
     }
     expr = resolvePlaceholders(expr, pipelines[i].placeholders ?? {});
@@ -48,6 +53,14 @@ export function applyPipelines(rule: DetectionRule, pipelines: readonly Pipeline
       .pop(),
   );
   return Object.freeze({ rule: Object.freeze({ ...rule, expr }), scope, unsupported: Object.freeze(unsupported) });
+}
+
+/** The field names a tree reads, without building intermediate arrays (it runs once per transform). */
+function fieldSet(expr: Expr, out = new Set<string>()): Set<string> {
+  if (expr.kind === 'and' || expr.kind === 'or') for (const c of expr.children) fieldSet(c, out);
+  else if (expr.kind === 'not') fieldSet(expr.child, out);
+  else if ('field' in expr && typeof expr.field === 'string') out.add(expr.field);
+  return out;
 }
 
 /** True when every key the spec sets equals the rule's log source. */

@@ -1,0 +1,80 @@
+// Conversion benchmark: the whole SigmaHQ corpus (3,780 rules) to every registered target.
+// Usage: npx tsc -p tsconfig.build.json && node bench/convert.mjs [--rounds 3] [--no-cli]. Prints JSON on stdout.
+// In-process: rule loading once per round plus convertRuleSet per target (median of rounds; load + convert
+// is what one `tripline convert` does). Fresh process: `node dist/cli/main.js convert <corpus> -t <target>
+// --format json -o /dev/null`, wall time including Node start-up. Reference: pySigma ~11 s per target.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { convertRuleSet, TARGETS } from '../dist/backends/index.js';
+import { builtinPipeline } from '../dist/pipelines/index.js';
+import { loadRules } from '../dist/ruleset/load.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const corpus = resolve(root, '../shared/corpus/sigma');
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const rounds = arg('--rounds', 3);
+const withCli = !process.argv.includes('--no-cli');
+if (!existsSync(corpus)) {
+  console.error(`corpus not found at ${corpus}`);
+  process.exit(2);
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const ms = (t) => Math.round(t * 10) / 10;
+
+async function inProcess() {
+  const loads = [];
+  const per = Object.fromEntries(Object.keys(TARGETS).map((t) => [t, { times: [], converted: 0, unsupported: 0 }]));
+  for (let r = 0; r < rounds; r++) {
+    let t = performance.now();
+    const ruleSet = await loadRules([corpus]);
+    loads.push(performance.now() - t);
+    for (const [name, dialect] of Object.entries(TARGETS)) {
+      const pipelines = dialect.pipelines.default.map((p) => builtinPipeline(p)).filter(Boolean);
+      t = performance.now();
+      const out = convertRuleSet(ruleSet, dialect, pipelines);
+      per[name].times.push(performance.now() - t);
+      per[name].converted = out.filter((c) => c.errors.length === 0).length;
+      per[name].unsupported = out.length - per[name].converted;
+    }
+  }
+  const loadMs = median(loads);
+  const targets = Object.fromEntries(
+    Object.entries(per).map(([name, p]) => {
+      const convertMs = median(p.times);
+      return [
+        name,
+        {
+          convertMs: ms(convertMs),
+          loadPlusConvertMs: ms(loadMs + convertMs),
+          converted: p.converted,
+          unsupported: p.unsupported,
+        },
+      ];
+    }),
+  );
+  return { rounds, loadMs: ms(loadMs), targets };
+}
+
+function freshProcess() {
+  const out = {};
+  for (const name of Object.keys(TARGETS)) {
+    const t = performance.now();
+    const r = spawnSync(
+      process.execPath,
+      [resolve(root, 'dist/cli/main.js'), 'convert', corpus, '-t', name, '--format', 'json', '-o', '/dev/null'],
+      { stdio: ['ignore', 'ignore', 'pipe'] },
+    );
+    out[name] = { wallMs: ms(performance.now() - t), exitCode: r.status };
+  }
+  return out;
+}
+
+const result = { corpusRules: 3780, node: process.version, inProcess: await inProcess() };
+if (withCli) result.freshProcess = freshProcess();
+console.log(JSON.stringify(result, null, 2));
