@@ -7,6 +7,7 @@ import type { Diagnostic } from '../core/diagnostic.js';
 import { type ExprVisitor, visit } from '../ir/expr.js';
 import type { DetectionRule, Expr } from '../ir/types.js';
 import { checkCidr } from '../ir/validate.js';
+import { groupOr } from './groups.js';
 import {
   compileBoolean,
   compileCidr,
@@ -95,7 +96,10 @@ const COMPILER: ExprVisitor<Predicate> = {
   fieldref: compileFieldRef,
   const: (n) => (n.value ? TRUE : FALSE),
   and: (n) => all(n.children.map(compileExpr)),
-  or: (n) => any(n.children.map(compileExpr)),
+  or: (n) => {
+    const { merged, rest } = groupOr(n.children);
+    return any([...merged, ...rest.map(compileExpr)]);
+  },
   not: (n) => {
     const child = compileExpr(n.child);
     return (v) => !child(v);
@@ -119,6 +123,7 @@ function all(ps: readonly Predicate[]): Predicate {
 }
 
 function any(ps: readonly Predicate[]): Predicate {
+  if (ps.length === 1) return ps[0];
   if (ps.length === 2) {
     const [a, b] = ps;
     return (v) => a(v) || b(v);

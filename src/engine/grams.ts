@@ -1,8 +1,8 @@
 /**
  * A multi-pattern substring finder for the literal index: every literal is hashed by one of its grams
  * (up to 4 code units; the gram least shared with other literals of the same field), and a value is scanned
- * once with a rolling hash. Each gram hit is verified with `includes`, so a reported atom really occurs.
- * Linear in the value length (plus verification of the few literals whose gram collides).
+ * once with a rolling hash. Each gram hit is verified in place (the literal must sit around the gram), so
+ * a reported literal really occurs. Linear in the value length, plus verification of colliding literals.
  */
 
 /** One gram length class: literals of that gram length hashed into a bucket table. */
@@ -18,6 +18,8 @@ export class GramTable {
   readonly #texts: readonly string[];
   readonly #ids: Int32Array;
   readonly #next: Int32Array;
+  /** Where each literal's indexed gram starts inside it. */
+  readonly #offsets: Int32Array;
   readonly #classes: readonly GramClass[];
 
   /** Builds the table for literals (lower-cased, non-empty) with their atom ids. */
@@ -25,6 +27,7 @@ export class GramTable {
     this.#texts = literals.map((l) => l.text);
     this.#ids = Int32Array.from(literals.map((l) => l.id));
     this.#next = new Int32Array(literals.length).fill(-1);
+    this.#offsets = new Int32Array(literals.length);
     const counts = gramCounts(this.#texts);
     const classes = new Map<number, GramClass>();
     this.#texts.forEach((text, i) => {
@@ -34,7 +37,9 @@ export class GramTable {
         cls = makeClass(g, this.#texts.filter((t) => Math.min(t.length, 4) === g).length);
         classes.set(g, cls);
       }
-      const b = bucket(hashOf(rarestGram(text, g, counts)), cls);
+      const at = rarestGram(text, g, counts);
+      this.#offsets[i] = at;
+      const b = bucket(hashOf(text.slice(at, at + g)), cls);
       this.#next[i] = cls.heads[b];
       cls.heads[b] = i;
     });
@@ -42,10 +47,10 @@ export class GramTable {
   }
 
   /**
-   * Calls `hit(atomId)` for every literal occurring in `s`. `seen` and `stamp` de-duplicate checks within
-   * one value: `seen[i] === stamp` means literal i was already checked for this value.
+   * Appends to `out` the atom id of every literal occurring in `s`. `seen` and `stamp` de-duplicate checks
+   * within one value: `seen[i] === stamp` means literal i was already checked for this value.
    */
-  scan(s: string, seen: Int32Array, stamp: number, hit: (id: number) => void): void {
+  scan(s: string, seen: Int32Array, stamp: number, out: number[]): void {
     const classes = this.#classes;
     const next = this.#next;
     let h = 0;
@@ -57,11 +62,34 @@ export class GramTable {
         if (i + 1 < cls.g) continue;
         for (let j = cls.heads[bucket(h & cls.keep, cls)]; j >= 0; j = next[j]) {
           if (seen[j] === stamp) continue;
-          seen[j] = stamp;
-          if (s.includes(this.#texts[j])) hit(this.#ids[j]);
+          const start = i + 1 - cls.g - this.#offsets[j];
+          if (start >= 0 && s.startsWith(this.#texts[j], start)) {
+            seen[j] = stamp;
+            out.push(this.#ids[j]);
+          }
         }
       }
     }
+  }
+
+  /** True when any literal occurs in `s` (stops at the first one found). */
+  has(s: string): boolean {
+    const classes = this.#classes;
+    const next = this.#next;
+    let h = 0;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      h = ((h << 8) | ((c ^ (c >>> 8)) & 0xff)) >>> 0;
+      for (let k = 0; k < classes.length; k++) {
+        const cls = classes[k];
+        if (i + 1 < cls.g) continue;
+        for (let j = cls.heads[bucket(h & cls.keep, cls)]; j >= 0; j = next[j]) {
+          const start = i + 1 - cls.g - this.#offsets[j];
+          if (start >= 0 && s.startsWith(this.#texts[j], start)) return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** Number of literals (the size of the `seen` array callers pass to scan). */
@@ -106,16 +134,16 @@ function gramsOf(t: string, g: number): string[] {
   return out;
 }
 
-/** The gram of `text` shared by the fewest literals (common grams such as `.exe` would hit every value). */
-function rarestGram(text: string, g: number, counts: Map<string, number>): string {
-  let best = text.slice(0, g);
+/** Where the gram of `text` shared by the fewest literals starts (common grams like `.exe` hit every value). */
+function rarestGram(text: string, g: number, counts: Map<string, number>): number {
+  let best = 0;
   let bestCount = Number.POSITIVE_INFINITY;
-  for (const gram of gramsOf(text, g)) {
+  gramsOf(text, g).forEach((gram, at) => {
     const n = (counts.get(gram) ?? 0) + (/[a-z0-9]{4}/.test(gram) ? 0 : 0.5);
     if (n < bestCount) {
-      best = gram;
+      best = at;
       bestCount = n;
     }
-  }
+  });
   return best;
 }

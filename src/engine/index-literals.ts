@@ -1,97 +1,156 @@
 /**
- * The literal prefilter index over many compiled rules: per field, one gram table of the lower-cased
- * literals rules require, and one hash of required numbers. For an event it reports which rules have at
- * least one required atom present; rules without a requirement must always be evaluated.
+ * The literal prefilter index over the rules of one route: per field, a hash of whole values (`exact`
+ * atoms), a hash of path basenames (suffix atoms like `\whoami.exe`), a gram table for the other literals
+ * and a hash of required numbers. For an event it reports which rules have at least one required atom
+ * present; rules without a requirement must always be evaluated (the matcher does that).
  */
 import type { CompiledRule } from './compile.js';
 import { GramTable } from './grams.js';
-import { type Atom, atomKey } from './require.js';
+import { type Atom, atomKey, type TextAtom } from './require.js';
 import { type EventView, scalars, toNumber } from './view.js';
 
 /** Field key used for keyword atoms (any string value of the event). */
 const ANY = '\u0000any';
 
-/** The index of required literals of a rule list. */
+/** Lookups for the atoms of one field. */
+interface FieldIndex {
+  readonly exact: Map<string, number[]>;
+  /** Suffix atoms `<sep>name` without another separator, per separator: keyed by the value's last part. */
+  readonly baseSeps: string[];
+  readonly baseMaps: Map<string, number[]>[];
+  grams: GramTable | undefined;
+  readonly numbers: Map<string, number[]>;
+}
+
+/** Receives candidate rules. */
+export interface HitSink {
+  hit(ruleIndex: number): void;
+}
+
+/** The index of the required literals of some rules. */
 export class LiteralIndex {
-  readonly #texts = new Map<string, GramTable>();
-  readonly #numbers = new Map<string, Map<string, number>>();
+  readonly #fields = new Map<string, FieldIndex>();
   readonly #dotted: readonly string[];
   readonly #atomRules: readonly Int32Array[];
   readonly #seen: Int32Array;
+  readonly #found: number[] = [];
   #stamp = 0;
 
-  /** Indexes the requirements of `rules` (rule index = position in the list). */
-  constructor(rules: readonly CompiledRule[]) {
+  /** Indexes the requirements of `rules[i]` for each i in `members` (results are those indices). */
+  constructor(rules: readonly CompiledRule[], members: readonly number[]) {
     const ids = new Map<string, number>();
-    const atoms: Atom[] = [];
     const owners: number[][] = [];
-    rules.forEach((r, ruleIndex) => {
-      for (const a of r.requirement ?? []) {
+    const grams = new Map<string, { text: string; id: number }[]>();
+    for (const ruleIndex of members) {
+      for (const a of rules[ruleIndex].requirement ?? []) {
         const key = atomKey(a);
         let id = ids.get(key);
         if (id === undefined) {
-          id = atoms.length;
+          id = owners.length;
           ids.set(key, id);
-          atoms.push(a);
           owners.push([]);
+          this.#place(a, id, grams);
         }
         owners[id].push(ruleIndex);
       }
-    });
+    }
     this.#atomRules = owners.map((o) => Int32Array.from(o));
-    const byField = new Map<string, { text: string; id: number }[]>();
-    atoms.forEach((a, id) => {
-      if (a.kind === 'text') {
-        const f = a.field ?? ANY;
-        const list = byField.get(f) ?? [];
-        list.push({ text: a.text, id });
-        byField.set(f, list);
-      } else {
-        const m = this.#numbers.get(a.field) ?? new Map<string, number>();
-        m.set(String(a.value), id);
-        this.#numbers.set(a.field, m);
-      }
-    });
     let largest = 0;
-    for (const [f, lits] of byField) {
-      this.#texts.set(f, new GramTable(lits));
+    for (const [f, lits] of grams) {
+      this.#fieldIndex(f).grams = new GramTable(lits);
       largest = Math.max(largest, lits.length);
     }
     this.#seen = new Int32Array(largest);
-    const fields = new Set([...this.#texts.keys(), ...this.#numbers.keys()]);
-    this.#dotted = [...fields].filter((f) => f.includes('.'));
+    this.#dotted = [...this.#fields.keys()].filter((f) => f.includes('.'));
   }
 
-  /** Calls `hit(ruleIndex)` for each rule with a required atom present in the event (maybe repeatedly). */
-  hits(view: EventView, hit: (ruleIndex: number) => void): void {
-    const onAtom = (id: number): void => {
-      const rs = this.#atomRules[id];
-      for (let i = 0; i < rs.length; i++) hit(rs[i]);
-    };
+  #fieldIndex(f: string): FieldIndex {
+    let fi = this.#fields.get(f);
+    if (!fi) {
+      fi = { exact: new Map(), baseSeps: [], baseMaps: [], grams: undefined, numbers: new Map() };
+      this.#fields.set(f, fi);
+    }
+    return fi;
+  }
+
+  #place(a: Atom, id: number, grams: Map<string, { text: string; id: number }[]>): void {
+    if (a.kind === 'number') return add(this.#fieldIndex(a.field).numbers, String(a.value), id);
+    const f = a.field ?? ANY;
+    if (a.position === 'exact') return add(this.#fieldIndex(f).exact, a.text, id);
+    const sep = basenameSeparator(a);
+    if (sep !== undefined) {
+      const fi = this.#fieldIndex(f);
+      let k = fi.baseSeps.indexOf(sep);
+      if (k < 0) k = fi.baseSeps.push(sep) - 1;
+      fi.baseMaps[k] ??= new Map();
+      return add(fi.baseMaps[k], a.text, id);
+    }
+    const list = grams.get(f) ?? [];
+    list.push({ text: a.text, id });
+    grams.set(f, list);
+  }
+
+  /** Reports (possibly repeatedly) each rule with a required atom present in the event. */
+  hits(view: EventView, sink: HitSink): void {
+    const found = this.#found;
+    found.length = 0;
     const fields = view.event.fields;
-    for (const f in fields) this.#field(view, f, onAtom);
-    for (const f of this.#dotted) if (fields[f] === undefined) this.#field(view, f, onAtom);
-    const any = this.#texts.get(ANY);
-    if (any) this.#scanAll(any, view.allLower(), onAtom);
+    for (const f in fields) {
+      const fi = this.#fields.get(f);
+      if (fi) this.#field(view, f, fi, found);
+    }
+    for (const f of this.#dotted) {
+      const fi = this.#fields.get(f);
+      if (fi && fields[f] === undefined) this.#field(view, f, fi, found);
+    }
+    const any = this.#fields.get(ANY);
+    if (any) this.#strings(view.allLower(), any, found);
+    for (let i = 0; i < found.length; i++) {
+      const rs = this.#atomRules[found[i]];
+      for (let j = 0; j < rs.length; j++) sink.hit(rs[j]);
+    }
   }
 
-  #field(view: EventView, f: string, onAtom: (id: number) => void): void {
-    const table = this.#texts.get(f);
-    if (table) this.#scanAll(table, view.lower(f), onAtom);
-    const nums = this.#numbers.get(f);
-    if (nums) {
+  #field(view: EventView, f: string, fi: FieldIndex, found: number[]): void {
+    if (fi.exact.size > 0 || fi.baseSeps.length > 0 || fi.grams) this.#strings(view.lower(f), fi, found);
+    if (fi.numbers.size > 0) {
       for (const x of scalars(view.raw(f))) {
         const n = toNumber(x);
-        const id = n === undefined ? undefined : nums.get(String(n));
-        if (id !== undefined) onAtom(id);
+        if (n !== undefined) pushAll(found, fi.numbers.get(String(n)));
       }
     }
   }
 
-  #scanAll(table: GramTable, values: readonly string[], onAtom: (id: number) => void): void {
+  #strings(values: readonly string[], fi: FieldIndex, found: number[]): void {
     for (const s of values) {
-      this.#stamp = (this.#stamp + 1) | 0;
-      table.scan(s, this.#seen, this.#stamp, onAtom);
+      if (fi.exact.size > 0) pushAll(found, fi.exact.get(s));
+      for (let k = 0; k < fi.baseSeps.length; k++) {
+        const at = s.lastIndexOf(fi.baseSeps[k]);
+        if (at >= 0) pushAll(found, fi.baseMaps[k].get(s.slice(at)));
+      }
+      if (fi.grams) {
+        this.#stamp = (this.#stamp + 1) | 0;
+        fi.grams.scan(s, this.#seen, this.#stamp, found);
+      }
     }
   }
+}
+
+/** The path separator of a suffix atom like `\name.exe` (one separator, at the start), if it is one. */
+function basenameSeparator(a: TextAtom): string | undefined {
+  if (a.position !== 'suffix' || a.field === null) return undefined;
+  const sep = a.text[0];
+  if ((sep === '\\' || sep === '/') && a.text.indexOf(sep, 1) < 0) return sep;
+  return undefined;
+}
+
+function add(m: Map<string, number[]>, key: string, id: number): void {
+  const list = m.get(key);
+  if (list) list.push(id);
+  else m.set(key, [id]);
+}
+
+function pushAll(out: number[], ids: readonly number[] | undefined): void {
+  if (ids === undefined) return;
+  for (let i = 0; i < ids.length; i++) out.push(ids[i]);
 }

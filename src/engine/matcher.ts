@@ -1,21 +1,22 @@
 /**
  * Matches events against many compiled rules: routes each event to the rules of its log source (computed
- * once per distinct event log source), asks the literal index which of those can match, and evaluates only
- * those plus the rules without a usable literal. Results are rule indices in ascending order.
+ * once per distinct event log source, with a literal index over just those rules), asks the index which
+ * of them can match, and evaluates only those plus the rules without a usable literal. Results are rule
+ * indices in ascending order.
  */
 import type { LogEvent } from '../sources/event.js';
 import type { CompiledRule } from './compile.js';
-import { LiteralIndex } from './index-literals.js';
+import { type HitSink, LiteralIndex } from './index-literals.js';
 import { logsourceAccepts, logsourceKey } from './route.js';
 import { EventView } from './view.js';
 
 /** Rules in scope for one event log source. */
 interface Route {
+  readonly members: Int32Array;
   /** Rules of this route that have no requirement: always evaluated. */
   readonly always: Int32Array;
-  /** 1 for rules of this route. */
-  readonly member: Uint8Array;
-  readonly size: number;
+  /** The literal index over this route's rules (absent when the index is off). */
+  readonly index: LiteralIndex | undefined;
 }
 
 /** Options of a matcher. */
@@ -25,54 +26,57 @@ export interface MatcherOptions {
 }
 
 /** Matches events against a fixed list of compiled rules. */
-export class RuleMatcher {
+export class RuleMatcher implements HitSink {
   /** The rules, in the order results refer to. */
   readonly rules: readonly CompiledRule[];
-  readonly #index: LiteralIndex | undefined;
+  readonly #useIndex: boolean;
   readonly #routes = new Map<string, Route>();
   readonly #stamp: Int32Array;
   #epoch = 0;
+  #view: EventView | undefined;
+  #out: number[] = [];
   /** Rules evaluated so far (for statistics). */
   evaluated = 0;
 
   constructor(rules: readonly CompiledRule[], opts: MatcherOptions = {}) {
     this.rules = rules;
-    this.#index = opts.index === false ? undefined : new LiteralIndex(rules);
+    this.#useIndex = opts.index !== false;
     this.#stamp = new Int32Array(rules.length);
   }
 
   /** Indices of the rules matching the event, ascending. */
   match(event: LogEvent): number[] {
     const route = this.#route(event);
-    if (route.size === 0) return [];
+    if (route.members.length === 0) return [];
     const view = new EventView(event);
     const out: number[] = [];
-    const index = this.#index;
-    if (!index) {
-      for (let i = 0; i < this.rules.length; i++) if (route.member[i] === 1) this.#eval(i, view, out);
+    if (!route.index) {
+      for (const i of route.members) this.#eval(i, view, out);
       return out;
     }
-    const epoch = ++this.#epoch;
+    this.#epoch = (this.#epoch + 1) | 0;
     const stamp = this.#stamp;
     for (const i of route.always) {
-      stamp[i] = epoch;
+      stamp[i] = this.#epoch;
       this.#eval(i, view, out);
     }
-    index.hits(view, (i) => {
-      if (route.member[i] === 1 && stamp[i] !== epoch) {
-        stamp[i] = epoch;
-        this.#eval(i, view, out);
-      }
-    });
+    this.#view = view;
+    this.#out = out;
+    route.index.hits(view, this);
+    this.#view = undefined;
     return out.length > 1 ? out.sort((a, b) => a - b) : out;
+  }
+
+  /** Candidate from the literal index: evaluated once per event. */
+  hit(i: number): void {
+    if (this.#stamp[i] === this.#epoch) return;
+    this.#stamp[i] = this.#epoch;
+    if (this.#view) this.#eval(i, this.#view, this.#out);
   }
 
   /** Indices of the rules an event with this log source is routed to. */
   routed(event: LogEvent): number[] {
-    const r = this.#route(event);
-    const out: number[] = [];
-    for (let i = 0; i < r.member.length; i++) if (r.member[i] === 1) out.push(i);
-    return out;
+    return [...this.#route(event).members];
   }
 
   #eval(i: number, view: EventView, out: number[]): void {
@@ -84,14 +88,15 @@ export class RuleMatcher {
     const key = logsourceKey(event.logsource);
     let r = this.#routes.get(key);
     if (!r) {
-      const member = new Uint8Array(this.rules.length);
+      const members: number[] = [];
       const always: number[] = [];
       this.rules.forEach((c, i) => {
         if (!logsourceAccepts(c.rule.logsource, event.logsource)) return;
-        member[i] = 1;
+        members.push(i);
         if (c.requirement === undefined) always.push(i);
       });
-      r = { member, always: Int32Array.from(always), size: member.reduce((n, m) => n + m, 0) };
+      const index = this.#useIndex && members.length > 0 ? new LiteralIndex(this.rules, members) : undefined;
+      r = { members: Int32Array.from(members), always: Int32Array.from(always), index };
       this.#routes.set(key, r);
     }
     return r;

@@ -5,14 +5,18 @@
  * one from every branch; negations and non-literal leaves require nothing. The literal index uses this
  * to skip rules; it is a necessary condition only, so skipping never changes results.
  */
-import { isPlaceholder } from '../ir/pattern.js';
+import { isPlaceholder, patternShape } from '../ir/pattern.js';
 import type { Expr, StringMatch } from '../ir/types.js';
 
-/** A literal a matching event must hold: lower-cased text inside a field's string (null = any field). */
+/**
+ * A literal a matching event must hold in a field's lower-cased string (field null = any string value):
+ * the whole value (`exact`), its end (`suffix`) or anywhere in it (`contains`).
+ */
 export interface TextAtom {
   readonly kind: 'text';
   readonly field: string | null;
   readonly text: string;
+  readonly position: 'exact' | 'suffix' | 'contains';
 }
 
 /** A number a matching event's field must equal (numeric value or decimal string). */
@@ -27,6 +31,9 @@ export type Atom = TextAtom | NumberAtom;
 
 /** At least one of these atoms must be present in a matching event (empty: the rule never matches). */
 export type Requirement = readonly Atom[];
+
+/** Shortest literal used as a substring atom (exact and suffix atoms are hashed, so any length works). */
+const MIN_CONTAINS = 4;
 
 interface Scored {
   readonly atoms: Atom[];
@@ -65,7 +72,14 @@ function stringAtom(e: StringMatch): Scored | undefined {
   // A cased match is found in the raw value; its lower-cased form is only guaranteed in the lower-cased
   // value for ASCII text (Unicode case mappings can depend on context).
   if (e.cased && !/^[\x00-\x7f]*$/.test(best)) return undefined;
-  return { atoms: [{ kind: 'text', field: e.field, text: best.toLowerCase() }], score: Math.min(best.length, 12) };
+  const shape = patternShape(e.pattern);
+  // Keywords are searched anywhere; whole-value and suffix positions only hold for a field's own values.
+  const position =
+    e.field === null ? 'contains' : shape.kind === 'exact' ? 'exact' : shape.kind === 'suffix' ? 'suffix' : 'contains';
+  // Substrings shorter than a gram would need extra scanning passes over every value for little selectivity.
+  if (position === 'contains' && best.length < MIN_CONTAINS) return undefined;
+  const atom: TextAtom = { kind: 'text', field: e.field, text: best.toLowerCase(), position };
+  return { atoms: [atom], score: Math.min(best.length, 12) + (position === 'contains' ? 0 : 1) };
 }
 
 function bestOf(children: (Scored | undefined)[]): Scored | undefined {
@@ -100,5 +114,7 @@ function dedupe(atoms: readonly Atom[]): Atom[] {
 
 /** A stable key for an atom (field and literal). */
 export function atomKey(a: Atom): string {
-  return a.kind === 'text' ? `t\u0000${a.field ?? '*'}\u0000${a.text}` : `n\u0000${a.field}\u0000${a.value}`;
+  return a.kind === 'text'
+    ? `t\u0000${a.position}\u0000${a.field ?? '\u0000'}\u0000${a.text}`
+    : `n\u0000${a.field}\u0000${a.value}`;
 }

@@ -1,0 +1,71 @@
+/**
+ * Compiles the children of an `or` node, merging long value lists: Sigma rules often list dozens or hundreds
+ * of values for one field (`CommandLine|contains: [...]`). Such a list becomes one multi-literal test (a
+ * gram table for substrings, a set for whole values) that reads each value once, instead of one pass per
+ * literal. The remaining children compile one by one.
+ */
+import { patternShape, positionPattern } from '../ir/pattern.js';
+import type { Expr, StringMatch } from '../ir/types.js';
+import { GramTable } from './grams.js';
+import type { Predicate } from './leaves.js';
+import type { EventView } from './view.js';
+
+/** Lists shorter than this compile literal by literal (the native string methods are faster). */
+const MIN_GROUP = 4;
+
+type Kind = 'contains' | 'exact';
+
+/** Splits the children of an `or` into merged list predicates and the children left to compile. */
+export function groupOr(children: readonly Expr[]): { merged: Predicate[]; rest: Expr[] } {
+  const groups = new Map<string, { field: string | null; cased: boolean; kind: Kind; texts: string[] }>();
+  const members = new Map<string, Expr[]>();
+  for (const c of children) {
+    const k = c.kind === 'string' ? groupKind(c) : undefined;
+    if (c.kind !== 'string' || !k) continue;
+    const key = `${c.field ?? '\u0000'}\u0000${c.cased}\u0000${k.kind}`;
+    const g = groups.get(key) ?? { field: c.field, cased: c.cased, kind: k.kind, texts: [] };
+    g.texts.push(c.cased ? k.text : k.text.toLowerCase());
+    groups.set(key, g);
+    members.set(key, [...(members.get(key) ?? []), c]);
+  }
+  const merged: Predicate[] = [];
+  const grouped = new Set<Expr>();
+  for (const [key, g] of groups) {
+    if (g.texts.length < MIN_GROUP) continue;
+    for (const m of members.get(key) ?? []) grouped.add(m);
+    merged.push(listPredicate(g.field, g.cased, g.kind, g.texts));
+  }
+  return { merged, rest: children.filter((c) => !grouped.has(c)) };
+}
+
+/** Whether a string match can join a list: a plain substring or whole-value literal. */
+function groupKind(c: StringMatch): { kind: Kind; text: string } | undefined {
+  const shape = patternShape(c.field === null ? positionPattern(c.pattern, 'contains') : c.pattern);
+  if (shape.kind === 'contains' && shape.text !== '') return { kind: 'contains', text: shape.text };
+  if (shape.kind === 'exact' && c.field !== null) return { kind: 'exact', text: shape.text };
+  return undefined;
+}
+
+function listPredicate(field: string | null, cased: boolean, kind: Kind, texts: string[]): Predicate {
+  let test: (s: string) => boolean;
+  if (kind === 'exact') {
+    const set = new Set(texts);
+    test = (s) => set.has(s);
+  } else {
+    const table = new GramTable(texts.map((text, id) => ({ text, id })));
+    test = (s) => table.has(s);
+  }
+  const values: (v: EventView) => readonly string[] =
+    field === null
+      ? cased
+        ? (v) => v.allStrings()
+        : (v) => v.allLower()
+      : cased
+        ? (v) => v.strings(field)
+        : (v) => v.lower(field);
+  return (v) => {
+    const xs = values(v);
+    for (let i = 0; i < xs.length; i++) if (test(xs[i])) return true;
+    return false;
+  };
+}
