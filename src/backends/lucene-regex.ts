@@ -20,7 +20,10 @@ export function luceneChar(c: string, caseFold: boolean): string {
   const lo = c.toLowerCase();
   const up = c.toUpperCase();
   if (caseFold && lo !== up && lo.length === 1 && up.length === 1) return `[${lo}${up}]`;
-  return RESERVED.has(c) ? `\\${c}` : c;
+  if (!RESERVED.has(c)) return c;
+  // A one-character class rather than `\.`: same meaning, and readers that mishandle escapes inside
+  // `/.../` (the npm lucene parser) still accept it. `/`, `\\`, `[` and `]` keep their backslash.
+  return '/\\[]'.includes(c) ? `\\${c}` : `[${c}]`;
 }
 
 /** A Sigma pattern as an anchored Lucene regex (`*` -> `.*`, `?` -> `.`). */

@@ -77,8 +77,9 @@ export const lucene = {
     number: (n) =>
       n.field === null ? luceneEscape(String(n.value)) : `${luceneField(n.field)}:${luceneEscape(String(n.value))}`,
     boolean: (n) => `${luceneField(n.field)}:${n.value}`,
-    null: (n) => `NOT _exists_:${luceneField(n.field)}`,
-    exists: (n) => `${n.exists ? '' : 'NOT '}_exists_:${luceneField(n.field)}`,
+    // Parenthesised: `AND NOT _exists_:f` is a different parse from `AND (NOT _exists_:f)` in some readers.
+    null: (n) => `(NOT _exists_:${luceneField(n.field)})`,
+    exists: (n) => (n.exists ? `_exists_:${luceneField(n.field)}` : `(NOT _exists_:${luceneField(n.field)})`),
     regex: (n) => {
       const re = sigmaToLuceneRegex(n.regex, n.flags, n.field !== null);
       if (typeof re !== 'string') return re;

@@ -5,6 +5,7 @@
  * A rule is written as search terms when it can be; what cannot (`?` wildcards, a literal `*`, case-sensitive
  * values, regexes, field comparisons) moves into `| where` (spl-query.ts).
  */
+import { MANY, pattern } from '../ir/pattern.js';
 import type { Expr, Match, NumberMatch, StringMatch } from '../ir/types.js';
 import { isUnsupported, type Unsupported } from '../pipelines/types.js';
 import { emitExpr, unsupported } from './emit.js';
@@ -80,7 +81,9 @@ function fieldref(n: Extract<Match, { kind: 'fieldref' }>): Emitted {
 /** Eval-expression leaves for `| where`; every one is false (never null) when its field is missing. */
 export const WHERE_LEAVES: Leaves = {
   string: (n) => {
-    const re = `${n.cased ? '' : '(?i)'}${patternPcre(n.pattern)}`;
+    // A keyword is searched anywhere in the raw event (Sigma full-text semantics), so it is unanchored.
+    const p = n.field === null ? pattern([MANY, ...n.pattern, MANY]) : n.pattern;
+    const re = `${n.cased ? '' : '(?i)'}${patternPcre(p)}`;
     return n.field === null ? matchRaw(re) : guarded(n.field, `match(${evalField(n.field)}, ${splString(re)})`);
   },
   number: (n) =>
