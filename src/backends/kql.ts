@@ -156,7 +156,7 @@ export const KQL = {
   name: 'kql',
   title: 'Microsoft KQL (Defender XDR Advanced Hunting, Sentinel)',
   highlight: 'kusto',
-  pipelines: { default: ['mde'], available: ['mde', 'sentinel-asim', 'sysmon', 'windows'] },
+  pipelines: { default: ['mde'], available: ['mde', 'sentinel-asim'] },
   and: ' and ',
   or: ' or ',
   not: (inner) => `not(${isOneGroup(inner) ? inner.slice(1, -1) : inner})`,

@@ -1,7 +1,8 @@
 /**
- * Golden files: every case rule in tests/cases is converted by every registered target (with its default
- * pipelines) into one snapshot file per target, tests/golden/<target>.txt. A missing, stale or orphaned
- * golden fails; `UPDATE_GOLDEN=1 npx vitest run tests/backends/golden.test.ts` rewrites them (never in CI).
+ * Golden files: every case rule in tests/cases is converted by every registered target with its default
+ * pipelines into tests/golden/<target>.txt, and with each other pipeline it lists as available (alone) into
+ * tests/golden/<target>@<pipeline>.txt. A missing, stale or orphaned golden fails;
+ * `UPDATE_GOLDEN=1 npx vitest run tests/backends/golden.test.ts [-t <target>]` rewrites them (never in CI).
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -15,7 +16,18 @@ const casesDir = join(root, 'cases');
 const goldenDir = join(root, 'golden');
 const update = process.env.UPDATE_GOLDEN === '1' && !process.env.CI;
 
-function renderTarget(target: string): string {
+/** Golden name -> [target, pipeline names]: defaults first, then every other available pipeline alone. */
+function goldenRuns(): Map<string, [string, readonly string[]]> {
+  const runs = new Map<string, [string, readonly string[]]>();
+  for (const [target, dialect] of Object.entries(TARGETS)) {
+    runs.set(target, [target, dialect.pipelines.default]);
+    for (const p of dialect.pipelines.available)
+      if (!dialect.pipelines.default.includes(p)) runs.set(`${target}@${p}`, [target, [p]]);
+  }
+  return runs;
+}
+
+function renderTarget(target: string, pipelineNames: readonly string[]): string {
   const dialect = TARGETS[target];
   const texts = Object.fromEntries(
     readdirSync(casesDir)
@@ -23,9 +35,9 @@ function renderTarget(target: string): string {
       .sort()
       .map((f) => [`cases/${f}`, readFileSync(join(casesDir, f), 'utf8')]),
   );
-  const pipelines = dialect.pipelines.default.map((n) => {
+  const pipelines = pipelineNames.map((n) => {
     const p = builtinPipeline(n);
-    if (!p) throw new Error(`target ${target}: default pipeline '${n}' is not registered`);
+    if (!p) throw new Error(`target ${target}: pipeline '${n}' is not registered`);
     return p;
   });
   const out: string[] = [];
@@ -39,17 +51,18 @@ function renderTarget(target: string): string {
 }
 
 describe('golden queries per target', () => {
-  for (const target of Object.keys(TARGETS)) {
-    it(target, () => {
-      const file = join(goldenDir, `${target}.txt`);
-      const actual = renderTarget(target);
+  const runs = goldenRuns();
+  for (const [name, [target, pipelines]] of runs) {
+    it(name, () => {
+      const file = join(goldenDir, `${name}.txt`);
+      const actual = renderTarget(target, pipelines);
       if (update) writeFileSync(file, actual);
       expect(existsSync(file), `missing ${file}: run with UPDATE_GOLDEN=1 and review it`).toBe(true);
       expect(actual).toBe(readFileSync(file, 'utf8'));
     });
   }
   it('has no orphaned golden files', () => {
-    const orphans = readdirSync(goldenDir).filter((f) => f.endsWith('.txt') && !(f.slice(0, -4) in TARGETS));
+    const orphans = readdirSync(goldenDir).filter((f) => f.endsWith('.txt') && !runs.has(f.slice(0, -4)));
     expect(orphans).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@
  * (https://learn.microsoft.com/defender-xdr/advanced-hunting-schema-tables) and the field table in
  * ../shared/mappings; approximations are listed in docs/targets/kql.md.
  */
-import type { PipelineSpec } from '../types.js';
+import type { PipelineSpec, TransformSpec } from '../types.js';
 
 type FieldMap = Readonly<Record<string, string | readonly string[]>>;
 
@@ -77,6 +77,11 @@ const HIVES: readonly [string, string][] = [
   ['HKCU', 'HKEY_CURRENT_USER'],
   ['HKCR', 'HKEY_CLASSES_ROOT'],
 ];
+
+/** Transforms writing Sysmon's hive abbreviations at the start of a registry path out in full. */
+export function registryHives(field: string): TransformSpec[] {
+  return HIVES.map(([short, long]) => ({ type: 'replace', field, regex: `^${short}\\\\`, replacement: `${long}\\` }));
+}
 
 /** Microsoft Defender XDR Advanced Hunting tables. */
 export const MDE_PIPELINE: PipelineSpec = Object.freeze<PipelineSpec>({
@@ -217,12 +222,7 @@ export const MDE_PIPELINE: PipelineSpec = Object.freeze<PipelineSpec>({
     ...NUMERIC.map((field) => ({ type: 'number' as const, field })),
     { type: 'basename', field: 'FolderPath', to: 'FileName' },
     { type: 'basename', field: 'InitiatingProcessFolderPath', to: 'InitiatingProcessFileName' },
-    ...HIVES.map(([short, long]) => ({
-      type: 'replace' as const,
-      field: 'RegistryKey',
-      regex: `^${short}\\\\`,
-      replacement: `${long}\\`,
-    })),
+    ...registryHives('RegistryKey'),
     ...['ProcessIntegrityLevel', 'InitiatingProcessIntegrityLevel'].map((field) => ({
       type: 'value_map' as const,
       field,

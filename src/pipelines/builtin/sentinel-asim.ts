@@ -4,6 +4,7 @@
  * In a process event the acting process is the parent that created the target process.
  */
 import type { PipelineSpec } from '../types.js';
+import { registryHives } from './mde.js';
 
 const PROCESS = {
   Image: 'TargetProcessName',
@@ -138,6 +139,8 @@ export const SENTINEL_ASIM_PIPELINE: PipelineSpec = Object.freeze<PipelineSpec>(
     },
   ],
   transforms: [
+    // ASIM writes full root key names (HKEY_LOCAL_MACHINE\...), like Defender.
+    ...registryHives('RegistryKey'),
     {
       type: 'hashes',
       field: 'Hashes',
