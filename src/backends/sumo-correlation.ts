@@ -19,9 +19,9 @@ function sameField(rule: CorrelationRule, bases: readonly BaseQuery[], name: str
 const AGGREGATES: Partial<Record<CorrelationRule['type'], (f: string, rule: CorrelationRule) => string>> = {
   event_count: () => 'count as value',
   value_count: (f) => `count_distinct(${f}) as value`,
-  value_sum: (f) => `sum(num(${f})) as value`,
-  value_avg: (f) => `avg(num(${f})) as value`,
-  value_percentile: (f, r) => `pct(num(${f}), ${r.condition.percentile ?? 50}) as value`,
+  value_sum: () => 'sum(corr_value) as value',
+  value_avg: () => 'avg(corr_value) as value',
+  value_percentile: (_, r) => `pct(corr_value, ${r.condition.percentile ?? 50}) as value`,
 };
 
 function whereOf(b: BaseQuery): string {
@@ -61,6 +61,8 @@ export function sumoCorrelation(rule: CorrelationRule, bases: readonly BaseQuery
     if (!f) return unsupported(`field '${rule.condition.field}' maps to different Sumo fields in the rules`);
     value = sumoField(f);
   }
+  // Aggregates take field names: numeric values are converted into their own field first.
+  if (rule.type !== 'event_count' && rule.type !== 'value_count') lines.push(`| num(${value}) as corr_value`);
   lines.push(`| timeslice ${rule.timespan}`);
   lines.push(`| ${aggregate(value, rule)} by ${by}`);
   lines.push(`| where ${thresholdText(rule.condition, 'value', ' and ', '=')}`);
