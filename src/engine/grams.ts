@@ -51,6 +51,7 @@ export class GramTable {
    * within one value: `seen[i] === stamp` means literal i was already checked for this value.
    */
   scan(s: string, seen: Int32Array, stamp: number, out: number[]): void {
+    if (this.#classes.length === 1) return this.#scanOne(s, seen, stamp, out);
     const classes = this.#classes;
     const next = this.#next;
     let h = 0;
@@ -60,15 +61,33 @@ export class GramTable {
       for (let k = 0; k < classes.length; k++) {
         const cls = classes[k];
         if (i + 1 < cls.g) continue;
-        for (let j = cls.heads[bucket(h & cls.keep, cls)]; j >= 0; j = next[j]) {
-          if (seen[j] === stamp) continue;
-          const start = i + 1 - cls.g - this.#offsets[j];
-          if (start >= 0 && s.startsWith(this.#texts[j], start)) {
-            seen[j] = stamp;
-            out.push(this.#ids[j]);
-          }
-        }
+        for (let j = cls.heads[bucket(h & cls.keep, cls)]; j >= 0; j = next[j])
+          this.#verify(s, i + 1 - cls.g, j, seen, stamp, out);
       }
+    }
+  }
+
+  /** scan() for the common case of a single gram length (a tight loop without the class dispatch). */
+  #scanOne(s: string, seen: Int32Array, stamp: number, out: number[]): void {
+    const { g, keep, shift, heads } = this.#classes[0];
+    const next = this.#next;
+    let h = 0;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      h = ((h << 8) | ((c ^ (c >>> 8)) & 0xff)) >>> 0;
+      if (i + 1 < g) continue;
+      for (let j = heads[Math.imul(h & keep, 0x9e3779b1) >>> shift]; j >= 0; j = next[j])
+        this.#verify(s, i + 1 - g, j, seen, stamp, out);
+    }
+  }
+
+  /** Records literal j when it sits in `s` around the gram found at `gramAt`. */
+  #verify(s: string, gramAt: number, j: number, seen: Int32Array, stamp: number, out: number[]): void {
+    if (seen[j] === stamp) return;
+    const start = gramAt - this.#offsets[j];
+    if (start >= 0 && s.startsWith(this.#texts[j], start)) {
+      seen[j] = stamp;
+      out.push(this.#ids[j]);
     }
   }
 

@@ -77,9 +77,15 @@ function stringAtom(e: StringMatch): Scored | undefined {
   const position =
     e.field === null ? 'contains' : shape.kind === 'exact' ? 'exact' : shape.kind === 'suffix' ? 'suffix' : 'contains';
   // Substrings shorter than a gram would need extra scanning passes over every value for little selectivity.
-  if (position === 'contains' && best.length < MIN_CONTAINS) return undefined;
+  if (position !== 'exact' && best.length < MIN_CONTAINS && !isBasename(best, position)) return undefined;
   const atom: TextAtom = { kind: 'text', field: e.field, text: best.toLowerCase(), position };
   return { atoms: [atom], score: Math.min(best.length, 12) + (position === 'contains' ? 0 : 1) };
+}
+
+/** A suffix like `\\a.exe` (one path separator, at the start) is hashed by basename, so any length works. */
+function isBasename(text: string, position: TextAtom['position']): boolean {
+  const sep = text[0];
+  return position === 'suffix' && (sep === '\\' || sep === '/') && text.indexOf(sep, 1) < 0;
 }
 
 function bestOf(children: (Scored | undefined)[]): Scored | undefined {

@@ -9,8 +9,9 @@ const NONE: readonly string[] = Object.freeze([]);
 /** Field values of one event, with lazily cached string and lower-cased string lists. */
 export class EventView {
   readonly event: LogEvent;
-  readonly #strings = new Map<string, readonly string[]>();
-  readonly #lower = new Map<string, readonly string[]>();
+  // Created on first use: many events are only read by the index and a rule or two.
+  #strings: Map<string, readonly string[]> | undefined;
+  #lower: Map<string, readonly string[]> | undefined;
   #allStrings: readonly string[] | undefined;
   #allLower: readonly string[] | undefined;
 
@@ -28,6 +29,7 @@ export class EventView {
 
   /** The scalar values of a field as strings (numbers and booleans in their JSON form), lists flattened. */
   strings(field: string): readonly string[] {
+    this.#strings ??= new Map();
     let s = this.#strings.get(field);
     if (s === undefined) {
       s = scalarStrings(this.raw(field));
@@ -38,6 +40,7 @@ export class EventView {
 
   /** The lower-cased strings of a field, computed once per event and field. */
   lower(field: string): readonly string[] {
+    this.#lower ??= new Map();
     let s = this.#lower.get(field);
     if (s === undefined) {
       s = lowerAll(this.strings(field));
