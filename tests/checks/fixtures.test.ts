@@ -157,7 +157,7 @@ describe('every diagnostic code has a broken fixture', () => {
     expect(new Set(listed).size).toBe(listed.length);
     const reported = [...PARSE_STAGE, ...CHECKS.map((c) => c.name)].map((n) => CODES[n].code);
     expect(reported.filter((c) => !listed.includes(c) && !(c in NOT_FROM_A_FILE))).toEqual([]);
-    const catalog = Object.values(CODES).map((c) => c.code);
+    const catalog: string[] = Object.values(CODES).map((c) => c.code);
     expect(listed.filter((c) => !catalog.includes(c))).toEqual([]);
   });
 
