@@ -51,7 +51,10 @@ export class GramTable {
    * within one value: `seen[i] === stamp` means literal i was already checked for this value.
    */
   scan(s: string, seen: Int32Array, stamp: number, out: number[]): void {
-    if (this.#classes.length === 1) return this.#scanOne(s, seen, stamp, out);
+    if (this.#classes.length === 1) {
+      this.#scanOne(s, seen, stamp, out);
+      return;
+    }
     const classes = this.#classes;
     const next = this.#next;
     let h = 0;

@@ -74,20 +74,24 @@ export class LiteralIndex {
   }
 
   #place(a: Atom, id: number, grams: Map<string, { text: string; id: number }[]>): void {
-    if (a.kind === 'number') return add(this.#fieldIndex(a.field).numbers, String(a.value), id);
+    if (a.kind === 'number') {
+      add(this.#fieldIndex(a.field).numbers, String(a.value), id);
+      return;
+    }
     const f = a.field ?? ANY;
-    if (a.position === 'exact') return add(this.#fieldIndex(f).exact, a.text, id);
     const sep = basenameSeparator(a);
-    if (sep !== undefined) {
+    if (a.position === 'exact') add(this.#fieldIndex(f).exact, a.text, id);
+    else if (sep !== undefined) {
       const fi = this.#fieldIndex(f);
       let k = fi.baseSeps.indexOf(sep);
       if (k < 0) k = fi.baseSeps.push(sep) - 1;
       fi.baseMaps[k] ??= new Map();
-      return add(fi.baseMaps[k], a.text, id);
+      add(fi.baseMaps[k], a.text, id);
+    } else {
+      const list = grams.get(f) ?? [];
+      list.push({ text: a.text, id });
+      grams.set(f, list);
     }
-    const list = grams.get(f) ?? [];
-    list.push({ text: a.text, id });
-    grams.set(f, list);
   }
 
   /** Reports (possibly repeatedly) each rule with a required atom present in the event. */
