@@ -118,7 +118,9 @@ export function yaralDialect(v: string): Dialect {
     leaves: {
       string: (n) => stringMatch(v, n),
       number: (n) => numberMatch(v, n),
-      boolean: (n) => field(n.field, (f) => `${f} = ${n.value}`),
+      // additional.fields holds strings; typed UDM booleans compare with true/false.
+      boolean: (n) =>
+        field(n.field, (f) => (n.field.startsWith(ADDITIONAL) ? `${f} = "${n.value}" nocase` : `${f} = ${n.value}`)),
       null: (n) => field(n.field, (f) => `${f} = ""`),
       exists: (n) => field(n.field, (f) => `${f} ${n.exists ? '!=' : '='} ""`),
       regex: (n) => regexMatch(v, n),
