@@ -98,7 +98,7 @@ describe('tripline list', () => {
   it('lists targets and pipelines as text and JSON', () => {
     expect(runList('targets', 'text')).toBe(EXIT.ok);
     expect(stdout.join('')).toMatch(/^NAME +TITLE +DEFAULT_PIPELINES +PIPELINES\n/);
-    expect(stdout.join('')).toMatch(/\nkql +Microsoft KQL .* +mde +mde, sentinel-asim, sysmon, windows\n/);
+    expect(stdout.join('')).toMatch(/\nkql +Microsoft KQL .* +mde +mde, sentinel-asim\n/);
     stdout.length = 0;
     expect(runList('pipelines', 'json')).toBe(EXIT.ok);
     const rows = JSON.parse(stdout.join(''));

@@ -16,6 +16,7 @@ const ACTOR: FieldMap = {
   ProcessId: 'InitiatingProcessId',
   IntegrityLevel: 'InitiatingProcessIntegrityLevel',
   OriginalFileName: 'InitiatingProcessVersionInfoOriginalFileName',
+  ParentImage: 'InitiatingProcessParentFileName',
 };
 
 /** DeviceEvents has no integrity level of the initiating process. */
@@ -43,6 +44,7 @@ const PROCESS: FieldMap = {
   ParentCommandLine: 'InitiatingProcessCommandLine',
   ParentProcessId: 'InitiatingProcessId',
   ParentUser: 'InitiatingProcessAccountName',
+  GrandParentImage: 'InitiatingProcessParentFileName',
 };
 
 /** Registry: Sysmon TargetObject holds key and value name in one path; MDE splits them (approximation). */
@@ -105,7 +107,6 @@ export const MDE_PIPELINE: PipelineSpec = Object.freeze<PipelineSpec>({
         SourcePort: 'LocalPort',
         Protocol: 'Protocol',
         Initiated: 'ActionType',
-        ParentImage: 'InitiatingProcessParentFileName',
       },
       unsupported: { IntegrityLevel: 'kept for process tables only', OriginalFileName: 'kept for process tables only' },
     },
@@ -213,7 +214,6 @@ export const MDE_PIPELINE: PipelineSpec = Object.freeze<PipelineSpec>({
   ],
   unsupported: {
     CurrentDirectory: 'Defender tables have no working directory column',
-    GrandParentImage: 'only the grandparent file name exists (InitiatingProcessParentFileName)',
     ProcessGuid: 'Defender identifies processes by DeviceId, ProcessId and creation time',
     ParentProcessGuid: 'Defender identifies processes by DeviceId, ProcessId and creation time',
   },
@@ -222,6 +222,8 @@ export const MDE_PIPELINE: PipelineSpec = Object.freeze<PipelineSpec>({
     ...NUMERIC.map((field) => ({ type: 'number' as const, field })),
     { type: 'basename', field: 'FolderPath', to: 'FileName' },
     { type: 'basename', field: 'InitiatingProcessFolderPath', to: 'InitiatingProcessFileName' },
+    // Only the parent's (grandparent's in DeviceProcessEvents) file name exists: `endswith '\x.exe'` or nothing.
+    { type: 'basename', field: 'InitiatingProcessParentFileName', to: 'InitiatingProcessParentFileName', strict: true },
     ...registryHives('RegistryKey'),
     ...['ProcessIntegrityLevel', 'InitiatingProcessIntegrityLevel'].map((field) => ({
       type: 'value_map' as const,
