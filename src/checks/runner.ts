@@ -1,11 +1,15 @@
 /** Runs every check over a rule set and applies the severity settings. */
 import { type CheckName, CODES, report } from '../core/codes.js';
 import { type Diagnostic, diagnostic, type Span } from '../core/diagnostic.js';
-import type { RuleSet } from '../ruleset/types.js';
+import type { RuleEntry, RuleSet } from '../ruleset/types.js';
 import { type CheckConfig, type CheckSetting, checkSettings, settingFor } from './config.js';
+import { factsOf } from './facts.js';
 import { CHECKS } from './registry.js';
 import { compileTriplineSchema } from './schema/tripline-metadata.js';
-import type { Check, CheckContext } from './types.js';
+import type { Check, CheckContext, SetView } from './types.js';
+
+/** Loader diagnostics that compare files (not about the file itself), so they do not silence follow-up checks. */
+const CROSS_FILE = new Set(['duplicate-id', 'unknown-rule-reference']);
 
 /**
  * Checks a loaded rule set: the parse-stage diagnostics of the set plus every enabled check's, with
@@ -17,35 +21,60 @@ export function checkRuleSet(
   config: CheckConfig = {},
   checks: readonly Check[] = CHECKS,
 ): Diagnostic[] {
-  const settings = checkSettings(config.checks);
-  const broken = new Set(ruleSet.diagnostics.filter((d) => d.severity === 'error').map((d) => d.file));
-  const ctx: CheckContext = {
+  const ctx = checkContext(config, ruleSet.diagnostics);
+  const enabled = enabledChecks(config, checks);
+  const found: Diagnostic[] = [...ruleSet.diagnostics];
+  runSetChecks({ files: ruleSet.files, rules: ruleSet.entries.map(factsOf) }, ctx, enabled, found);
+  runRuleChecks(ruleSet.entries, ctx, enabled, found);
+  return sortDiagnostics(applySettings(found, checkSettings(config.checks)), ruleSet.files);
+}
+
+/** The context of one run: reference data, the compiled tripline schema, a per-run cache. */
+export function checkContext(config: CheckConfig, loaded: readonly Diagnostic[]): CheckContext {
+  const broken = new Set(loaded.filter((d) => d.severity === 'error' && !CROSS_FILE.has(d.check)).map((d) => d.file));
+  return {
     data: config.data ?? {},
     triplineSchema: compileTriplineSchema(),
     cached: runCache(),
     hasParseErrors: (file) => broken.has(file),
   };
-  const found: Diagnostic[] = [...ruleSet.diagnostics];
-  const enabled = checks.filter((c) => settingFor(c.name, CODES[c.name].code, settings) !== 'off');
-  for (const check of enabled) {
-    if (check.scope !== 'set') continue;
-    const emit = (file: string, span: Span | undefined, message: string) =>
-      found.push(report(check.name, file, span, message));
-    guard(check.name, ruleSet.files[0] ?? '', found, () => check.run(ruleSet, ctx, emit));
-  }
-  for (const entry of ruleSet.entries) {
+}
+
+/** The checks the settings leave on. */
+export function enabledChecks(config: CheckConfig, checks: readonly Check[] = CHECKS): Check[] {
+  const settings = checkSettings(config.checks);
+  return checks.filter((c) => settingFor(c.name, CODES[c.name].code, settings) !== 'off');
+}
+
+/** Runs the rule-scope checks over entries, appending to `found`. */
+export function runRuleChecks(
+  entries: readonly RuleEntry[],
+  ctx: CheckContext,
+  checks: readonly Check[],
+  found: Diagnostic[],
+): void {
+  for (const entry of entries) {
     const file = entry.document.file;
-    for (const check of enabled) {
+    for (const check of checks) {
       if (check.scope !== 'rule') continue;
       guard(check.name, file, found, () =>
         check.run(entry, ctx, (span, message) => found.push(report(check.name, file, span, message))),
       );
     }
   }
-  return sortDiagnostics(applySettings(found, settings), ruleSet.files);
 }
 
-/** A per-run cache of values derived from rules; it lives and dies with one `checkRuleSet` call. */
+/** Runs the set-scope checks over the facts of every rule, appending to `found`. */
+export function runSetChecks(view: SetView, ctx: CheckContext, checks: readonly Check[], found: Diagnostic[]): void {
+  for (const check of checks) {
+    if (check.scope !== 'set') continue;
+    const emit = (file: string, span: Span | undefined, message: string) =>
+      found.push(report(check.name, file, span, message));
+    guard(check.name, view.files[0] ?? '', found, () => check.run(view, ctx, emit));
+  }
+}
+
+/** A per-run cache of values derived from rules; it lives and dies with one run. */
 function runCache(): CheckContext['cached'] {
   const store = new WeakMap<object, Map<string, unknown>>();
   return <T>(entry: object, key: string, compute: () => T): T => {

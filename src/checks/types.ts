@@ -1,7 +1,7 @@
 /** The shape of a check module and what a check can read: the rule, the whole set and the reference data. */
 import type { CheckName } from '../core/codes.js';
 import type { Span } from '../core/diagnostic.js';
-import type { RuleEntry, RuleSet } from '../ruleset/types.js';
+import type { RuleEntry } from '../ruleset/types.js';
 import type { AttackData } from './data/attack.js';
 import type { SchemaSet, SchemaValidator } from './data/schemas.js';
 import type { FieldTaxonomy } from './data/taxonomy.js';
@@ -43,10 +43,30 @@ export interface RuleCheck extends CheckBase {
   readonly run: (entry: RuleEntry, ctx: CheckContext, emit: Emit) => void;
 }
 
+/**
+ * What set-wide checks see of each rule: a few facts with their spans, small and cloneable, so they can be
+ * gathered in worker threads and compared in the main thread (see facts.ts and parallel.ts).
+ */
+export interface RuleFacts {
+  readonly file: string;
+  readonly title?: string;
+  readonly titleSpan: Span;
+  /** The rule's first key: where "the rule lacks X" is reported. */
+  readonly head: Span;
+  /** The first `attack.` tag, if any. */
+  readonly attackTag?: Span;
+}
+
+/** The whole set as set-wide checks see it. */
+export interface SetView {
+  readonly files: readonly string[];
+  readonly rules: readonly RuleFacts[];
+}
+
 /** A check that compares rules of the set (duplicates) or reports once for the whole run. */
 export interface SetCheck extends CheckBase {
   readonly scope: 'set';
-  readonly run: (set: RuleSet, ctx: CheckContext, emit: EmitIn) => void;
+  readonly run: (set: SetView, ctx: CheckContext, emit: EmitIn) => void;
 }
 
 /** Any check module's export. */

@@ -1,6 +1,5 @@
 /** Two rules with one title are indistinguishable in an alert queue (compared case-insensitively). */
 import type { SetCheck } from '../types.js';
-import { valueSpan } from '../util.js';
 
 /** Reports every rule whose title an earlier rule of the set already uses. */
 export const duplicateTitle: SetCheck = {
@@ -9,14 +8,13 @@ export const duplicateTitle: SetCheck = {
   scope: 'set',
   run(set, _ctx, emit) {
     const seen = new Map<string, string>();
-    for (const entry of set.entries) {
-      const title = entry.document.data.title;
-      if (typeof title !== 'string' || title.trim() === '') continue;
+    for (const rule of set.rules) {
+      const title = rule.title;
+      if (title === undefined || title.trim() === '') continue;
       const key = title.trim().toLowerCase();
-      const span = valueSpan(entry, ['title']);
       const first = seen.get(key);
-      if (first) emit(entry.document.file, span, `title '${title}' is also used by ${first}; make it distinct`);
-      else seen.set(key, `${entry.document.file}:${span.line}`);
+      if (first) emit(rule.file, rule.titleSpan, `title '${title}' is also used by ${first}; make it distinct`);
+      else seen.set(key, `${rule.file}:${rule.titleSpan.line}`);
     }
   },
 };

@@ -1,8 +1,5 @@
 /** Without ATT&CK data the technique and tactic checks can only look at the form of tags; say so once. */
-
 import type { SetCheck } from '../types.js';
-import { attackTags } from './attack.js';
-import { tagSpan } from './shared.js';
 
 /** Reports, once per run, that ATT&CK tags were only format-checked. */
 export const attackDataUnavailable: SetCheck = {
@@ -11,13 +8,10 @@ export const attackDataUnavailable: SetCheck = {
   scope: 'set',
   run(set, ctx, emit) {
     if (ctx.data.attack) return;
-    for (const entry of set.entries) {
-      const first = attackTags(entry, ctx)[0];
-      if (!first) continue;
-      const msg =
-        'no ATT&CK data found (--attack-data, TRIPLINE_ATTACK_DATA or ../shared/attack), so ATT&CK tags were checked for format only';
-      emit(entry.document.file, tagSpan(entry, first), msg);
-      return;
-    }
+    const first = set.rules.find((r) => r.attackTag !== undefined);
+    if (!first) return;
+    const msg =
+      'no ATT&CK data found (--attack-data, TRIPLINE_ATTACK_DATA or ../shared/attack), so ATT&CK tags were checked for format only';
+    emit(first.file, first.attackTag, msg);
   },
 };
