@@ -112,6 +112,26 @@ describe('YARA-L target', () => {
     for (const c of out) for (const q of c.queries) expect(checkYaral(q, fields), q).toEqual([]);
   });
 
+  it('writes every modifier of the modifiers case once numeric pid comparison is taken out', () => {
+    const text = readFileSync(join(cases, 'modifiers.yml'), 'utf8')
+      .replace(/\n {2}numbers:\n {4}ProcessId\|gt: 4/, '')
+      .replace(' or numbers', '');
+    const [c] = convert({ 'm.yml': text });
+    expect(c.errors).toEqual([]);
+    const q = c.queries[0];
+    expect(checkYaral(q, fields)).toEqual([]);
+    for (const piece of [
+      '$e.target.process.file.full_path = "C:\\\\Windows\\\\System32\\\\cmd.exe" nocase',
+      '$e.target.process.command_line = /IEX/',
+      'net.ip_in_range_cidr($e.additional.fields["SourceIp"], "10.0.0.0/8")',
+      '$e.target.process.command_line = / \\/exec / nocase',
+      '$e.principal.process.command_line = ""',
+      'strings.to_lower($e.target.user.userid) = strings.to_lower($e.principal.user.userid)',
+      'not ($e.target.process.integrity_level_rid = 16384)',
+    ])
+      expect(q).toContain(piece);
+  });
+
   it('rejects malformed rules in the checker', () => {
     const ok =
       'rule a {\n  meta:\n    author = "x"\n  events:\n    $e.metadata.event_type = "PROCESS_LAUNCH"\n  condition:\n    $e\n}';
