@@ -61,6 +61,9 @@ export function temporalCondition(c: CorrelationCondition, rules: number): Corre
 
 /** A stable identifier made from a rule's name, id or title, for use in queries and rule names. */
 export function identifier(text: string): string {
-  const id = text.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+  const id = text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
   return /^[a-z]/.test(id) ? id : `r_${id}`;
 }
