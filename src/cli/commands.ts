@@ -5,6 +5,7 @@
 import type { Command } from 'commander';
 import { registerCheck } from './check.js';
 import { registerConvert } from './convert.js';
+import { registerExport } from './export.js';
 import { registerHunt } from './hunt.js';
 import { registerList } from './list.js';
 import { registerServe } from './serve.js';
@@ -23,4 +24,5 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerSite,
   registerServe,
   registerSimulate,
+  registerExport,
 ];
