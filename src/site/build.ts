@@ -10,11 +10,14 @@ import { findAttackDir, loadReferenceData } from '../checks/data/load.js';
 import { checkRuleSet } from '../checks/runner.js';
 import type { CorrelationRule, DetectionRule } from '../ir/types.js';
 import { loadRules } from '../ruleset/load.js';
+import type { RuleSet } from '../ruleset/types.js';
 import { VERSION } from '../version.js';
 import { readAttack } from './attack.js';
+import { testsOf, triplineBlock } from './meta.js';
 import { convertForSite, siteTargets } from './queries.js';
 import { parseTestResults, type TestResults } from './results.js';
 import { buildRulePages } from './rules.js';
+import { simulateTests } from './telemetry.js';
 import type { SiteEvent, SiteIndex, SiteRule, SiteTest } from './types.js';
 
 /** The prebuilt front-end bundle: <package root>/dist/site-app (same path from src/ and dist/). */
@@ -59,13 +62,14 @@ export async function buildSite(opts: SiteOptions): Promise<SiteReport> {
   const attack = readAttack(findAttackDir({ attackDir: opts.attackDir }));
   const { results, problems } = readResults(opts.resultsFile);
   const texts = new Map(ruleSet.files.map((f) => [f, readText(f)]));
+  const telemetry = opts.telemetry ?? (await simulatedTelemetry(ruleSet));
   const pages = buildRulePages(ruleSet, {
     diagnostics,
     queries: convertForSite(ruleSet),
     texts,
     displayName: displayNamer(opts.rules),
     knownTactics: attack ? new Set(attack.tactics.map((t) => t.shortname)) : undefined,
-    telemetry: opts.telemetry,
+    telemetry,
     results,
   });
   const paged = new Set([...ruleSet.detections, ...ruleSet.correlations].map((r) => r.origin.file));
@@ -150,6 +154,15 @@ function appBytes(out: string): number {
 
 function readdirNames(dir: string): string[] {
   return readdirSync(dir);
+}
+
+/** Simulates every test scenario named by the set's rules once; each rule gets the events of its tests. */
+async function simulatedTelemetry(ruleSet: RuleSet): Promise<SiteOptions['telemetry']> {
+  const tests = [...ruleSet.detections, ...ruleSet.correlations].flatMap((r) => testsOf(triplineBlock(r)));
+  if (tests.length === 0) return undefined;
+  const events = await simulateTests(tests);
+  return (_rule, ruleTests) =>
+    ruleTests.flatMap((t) => (events.get(t.id) ?? []).map((e) => ({ ...e, test: t.id, expect: t.expect })));
 }
 
 function readText(file: string): string {

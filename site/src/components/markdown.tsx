@@ -1,10 +1,24 @@
-/** Rule text is untrusted: Markdown is rendered by marked and sanitised by DOMPurify before it is shown. */
+/**
+ * Rule text is untrusted: Markdown is rendered by marked with raw HTML shown as text (never parsed), then
+ * sanitised by DOMPurify (javascript: links, anything marked lets through).
+ */
 import DOMPurify from 'dompurify';
-import { marked } from 'marked';
+import { Marked } from 'marked';
+
+const escapeHtml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** marked with raw HTML blocks and inline tags rendered as visible text. */
+const MARKDOWN = new Marked({
+  gfm: true,
+  breaks: false,
+  async: false,
+  renderer: { html: ({ text }) => escapeHtml(text) },
+});
 
 /** Sanitised HTML of a Markdown text (no scripts, no event handlers, no javascript: links). */
 export function renderMarkdown(text: string): string {
-  const html = marked.parse(text, { async: false, gfm: true, breaks: false }) as string;
+  const html = MARKDOWN.parse(text) as string;
   return DOMPurify.sanitize(html, {
     USE_PROFILES: { html: true },
     FORBID_TAGS: ['style', 'form', 'input', 'textarea', 'button', 'iframe', 'img'],

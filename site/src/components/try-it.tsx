@@ -15,6 +15,32 @@ export function eventsToLines(events: readonly SiteEvent[]): string {
     .join('\n');
 }
 
+/** Per test: did it give its expected signal (a fire test needs one matching event, a quiet test none)? */
+export function TestVerdicts({ events, result }: { events: readonly SiteEvent[]; result: RunResult }) {
+  const tests = new Map<string, { expect: string; hits: number }>();
+  for (const m of result.matches) {
+    const e = events[m.index];
+    if (!e.expect) continue;
+    const t = tests.get(e.test) ?? { expect: e.expect, hits: 0 };
+    if (m.rules.length > 0) t.hits++;
+    tests.set(e.test, t);
+  }
+  if (tests.size === 0) return null;
+  return (
+    <ul class="verdicts">
+      {[...tests.entries()].map(([id, t]) => {
+        const ok = t.expect === 'fire' ? t.hits > 0 : t.hits === 0;
+        return (
+          <li key={id} data-test={id} data-ok={ok ? 'yes' : 'no'} class={ok ? 'pass' : 'fail'}>
+            {ok ? '✓' : '✗'} <code>{id}</code>: expected to {t.expect === 'fire' ? 'fire' : 'stay quiet'}, {t.hits}{' '}
+            matching event{t.hits === 1 ? '' : 's'}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
 /** The result table: one row per event, matched fields marked. */
 export function MatchTable({ events, result }: { events: readonly SiteEvent[]; result: RunResult }) {
   return (
@@ -38,7 +64,6 @@ export function MatchTable({ events, result }: { events: readonly SiteEvent[]; r
           {result.matches.map((m) => {
             const e = events[m.index];
             const hit = m.rules.length > 0;
-            const ok = e.expect === '' ? undefined : (e.expect === 'fire') === hit;
             return (
               <tr key={m.index} class={hit ? 'hit' : 'miss'} data-match={hit ? 'yes' : 'no'}>
                 <td>{m.index + 1}</td>
@@ -48,9 +73,6 @@ export function MatchTable({ events, result }: { events: readonly SiteEvent[]; r
                 </td>
                 <td>
                   <strong>{hit ? 'match' : 'no match'}</strong>
-                  {ok === undefined ? null : (
-                    <span class={ok ? 'pass' : 'fail'}>{ok ? ' ✓ as expected' : ' ✗ unexpected'}</span>
-                  )}
                 </td>
                 <td>
                   <dl class="fields">
@@ -121,6 +143,7 @@ export function TryIt(props: {
               ))}
             </ul>
           ) : null}
+          <TestVerdicts events={out.events} result={out.result} />
           <MatchTable events={out.events} result={out.result} />
         </div>
       ) : null}

@@ -44,7 +44,8 @@ const EXAMPLE_EVENTS = [
 
 /** Sizes and fonts inside the shadow root (the page's stylesheet does not reach it). */
 const EDITOR_THEME = EditorView.theme({
-  '&': { fontSize: '0.85rem', maxHeight: '36rem', minHeight: '20rem', backgroundColor: '#fff' },
+  // No inner scrolling (the editor grows, long lines wrap): a scroll box would need its own tab stop.
+  '&': { fontSize: '0.85rem', minHeight: '20rem', backgroundColor: '#fff' },
   '.cm-scroller': { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, monospace' },
   '.cm-gutters': { backgroundColor: '#f4f6f8', color: '#525a64' },
 });
@@ -85,6 +86,7 @@ function useEditor(host: { current: HTMLDivElement | null }, initial: string | u
         lintGutter(),
         EditorView.contentAttributes.of({ 'aria-label': 'Sigma rule (YAML) editor' }),
         EDITOR_THEME,
+        EditorView.lineWrapping,
         EditorView.updateListener.of((u) => {
           if (!u.docChanged) return;
           clearTimeout(timer);
