@@ -5,12 +5,14 @@
 import type { Command } from 'commander';
 import { registerCheck } from './check.js';
 import { registerConvert } from './convert.js';
+import { registerDemo } from './demo.js';
 import { registerExport } from './export.js';
 import { registerHunt } from './hunt.js';
 import { registerList } from './list.js';
 import { registerServe } from './serve.js';
 import { registerSimulate } from './simulate.js';
 import { registerSite } from './site.js';
+import { registerTest } from './test.js';
 
 /** Registers a command on the program. */
 export type RegisterCommand = (program: Command) => void;
@@ -24,5 +26,7 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerSite,
   registerServe,
   registerSimulate,
+  registerTest,
+  registerDemo,
   registerExport,
 ];

@@ -10,6 +10,7 @@ import { HuntSession, LEVELS, type PreparedRules, prepareRules, type RuleSelecti
 import { runParallelHunt } from '../engine/parallel.js';
 import { loadRules } from '../ruleset/load.js';
 import { expandInputs, isSourceFormat, SOURCE_FORMATS, type SourceFormat } from '../sources/index.js';
+import { bundledRules } from './bundled.js';
 import { EXIT } from './exit.js';
 import {
   correlationRecord,
@@ -26,6 +27,8 @@ import { HuntTable } from './hunt-table.js';
 /** Options of `tripline hunt` as commander parses them. */
 export interface HuntOptions {
   readonly rules?: string[];
+  /** Sigma filter files applied on top of the rules (opt-in tuning). */
+  readonly filter?: string[];
   readonly format?: string;
   readonly minLevel?: string;
   readonly level?: string[];
@@ -48,7 +51,7 @@ export interface HuntIo {
   readonly stderr: (text: string) => void;
   /** The terminal stream for the progress bar, when stderr is one. */
   readonly tty?: NodeJS.WriteStream;
-  /** The bundled content pack folder (default: <package root>/content). */
+  /** The bundled rules folder (default: <package root>/content/t1195/rules; filters are opt-in). */
   readonly contentDir?: string;
 }
 
@@ -62,6 +65,7 @@ export function registerHunt(program: Command): void {
     .description('Hunt log files and folders with Sigma rules (the bundled content pack unless -r)')
     .argument('<logs...>', 'log files or folders (EVTX, JSON lines, JSON, XML, CSV, auditd)')
     .option('-r, --rules <paths...>', 'rule files or folders (default: the bundled content pack)')
+    .option('--filter <files...>', 'Sigma filter files applied on top of the rules (e.g. content/t1195/filters/*.yml)')
     .addOption(
       new Option('--format <format>', 'output format').choices(['table', 'jsonl', 'json', 'csv']).default('table'),
     )
@@ -139,8 +143,8 @@ export async function runHunt(logs: readonly string[], opts: HuntOptions, io: Hu
     return code;
   };
   if (typeof p === 'string') return fail(p);
-  const contentDir = io.contentDir ?? CONTENT_DIR;
-  const rulePaths = opts.rules?.length ? opts.rules : [contentDir];
+  const contentDir = io.contentDir ?? bundledRules().rules;
+  const rulePaths = [...(opts.rules?.length ? opts.rules : [contentDir]), ...(opts.filter ?? [])];
   if (!opts.rules?.length && !existsSync(contentDir))
     return fail(
       `no rules: the bundled content pack folder ${contentDir} is missing; pass rules with -r <files or folders>`,
@@ -224,9 +228,9 @@ async function hunt(
       stats.inRange += t.inRange;
       stats.evaluated += t.evaluated;
       for (const i of t.routed) stats.routed.add(i);
-      progress?.fileDone(t.file, t.events);
+      progress?.fileDone();
     },
-    onProgress: (file, events, bytes) => progress?.update(file, events, bytes),
+    onProgress: (u) => progress?.update(u),
   });
   progress?.stop();
   for (const c of session.finish()) emit(correlationRecord(c));
