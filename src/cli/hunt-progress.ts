@@ -5,6 +5,7 @@
  */
 import { stat } from 'node:fs/promises';
 import cliProgress from 'cli-progress';
+import type { UnitProgress } from '../engine/parallel.js';
 
 /** Tracks bytes per file and drives the bar. */
 export class HuntProgress {
@@ -50,20 +51,23 @@ export class HuntProgress {
     return p;
   }
 
-  /** Progress inside one file. */
-  update(file: string, events: number, bytes: number): void {
-    this.#at.set(file, Math.min(bytes, this.#sizes.get(file) ?? bytes));
-    this.#events.set(file, events);
+  /** Progress of one unit of work (a file or a range of one); a finished unit's bytes count in full. */
+  update(p: UnitProgress): void {
+    if (p.done) {
+      this.#at.delete(p.unit);
+      this.#events.delete(p.unit);
+      this.#doneBytes += Number.isFinite(p.bytes) ? p.bytes : (this.#sizes.get(p.file) ?? 0);
+      this.#doneEvents += p.events;
+    } else {
+      this.#at.set(p.unit, p.bytes);
+      this.#events.set(p.unit, p.events);
+    }
     this.#render();
   }
 
   /** A file is finished. */
-  fileDone(file: string, events: number): void {
-    this.#at.delete(file);
-    this.#events.delete(file);
+  fileDone(): void {
     this.#done++;
-    this.#doneBytes += this.#sizes.get(file) ?? 0;
-    this.#doneEvents += events;
     this.#render();
   }
 

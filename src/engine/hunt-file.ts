@@ -37,7 +37,18 @@ export interface FileHuntOptions {
 const PROGRESS_EVERY = 4096;
 
 /** Hunts one file; never throws for bad input (unreadable records are reported through onSkip). */
-export async function huntFile(file: string, matcher: RuleMatcher, opts: FileHuntOptions): Promise<FileTotals> {
+export function huntFile(file: string, matcher: RuleMatcher, opts: FileHuntOptions): Promise<FileTotals> {
+  const events = readEvents(file, { format: opts.format, onSkip: opts.onSkip, onWarning: opts.onWarning });
+  return huntStream(file, events, matcher, opts);
+}
+
+/** Hunts a stream of events read from `file` (a whole file or a part of one). */
+export async function huntStream(
+  file: string,
+  stream: AsyncIterable<LogEvent>,
+  matcher: RuleMatcher,
+  opts: FileHuntOptions,
+): Promise<FileTotals> {
   const batchSize = opts.batchSize ?? 512;
   let batch: Match[] = [];
   let events = 0;
@@ -45,7 +56,7 @@ export async function huntFile(file: string, matcher: RuleMatcher, opts: FileHun
   const before = matcher.evaluated;
   const routes = new Set<string>();
   const routed = new Set<number>();
-  for await (const event of readEvents(file, { format: opts.format, onSkip: opts.onSkip, onWarning: opts.onWarning })) {
+  for await (const event of stream) {
     events++;
     if (opts.onProgress && events % PROGRESS_EVERY === 0) opts.onProgress(events, event.origin.offset ?? 0);
     const key = `${event.logsource.product}|${event.logsource.category}|${event.logsource.service}`;

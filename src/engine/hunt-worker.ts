@@ -1,10 +1,11 @@
 /**
- * Node only: the worker thread of parallel.ts. Loads and compiles the rules once, then hunts each file it
- * is sent and streams the matches back in record order.
+ * Node only: the worker thread of parallel.ts. Loads and compiles the rules once, then hunts each file or
+ * file range it is sent and streams the matches back in record order.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadRules } from '../ruleset/load.js';
-import { huntFile } from './hunt-file.js';
+import { type FileHuntOptions, huntFile, huntStream } from './hunt-file.js';
+import { readRangeEvents } from './hunt-range.js';
 import { RuleMatcher } from './matcher.js';
 import { prepareRules } from './select.js';
 import type { FromWorker, ToWorker, WorkerSetup } from './worker-protocol.js';
@@ -17,16 +18,26 @@ async function serve(): Promise<void> {
   const rules = await loadRules(setup.rulePaths);
   const prepared = prepareRules(rules.detections, rules.correlations, setup.selection);
   const matcher = new RuleMatcher(prepared.compiled);
+  const opts: FileHuntOptions = {
+    range: setup.range,
+    format: setup.format,
+    onSkip: (record) => send({ type: 'skip', record }),
+    onWarning: (record) => send({ type: 'warning', record }),
+    onMatches: (batch) => send({ type: 'matches', batch }),
+    onProgress: (events, bytes) => send({ type: 'progress', events, bytes }),
+  };
   port.on('message', (m: ToWorker) => {
-    huntFile(m.file, matcher, {
-      range: setup.range,
-      format: setup.format,
-      onSkip: (record) => send({ type: 'skip', record }),
-      onWarning: (record) => send({ type: 'warning', record }),
-      onMatches: (batch) => send({ type: 'matches', batch }),
-      onProgress: (events, bytes) => send({ type: 'progress', events, bytes }),
-    }).then(
-      (totals) => send({ type: 'done', totals }),
+    let lines: number | undefined;
+    const run = m.range
+      ? huntStream(
+          m.file,
+          readRangeEvents(m.file, m.range, { ...opts, kind: m.kind, onLines: (n) => (lines = n) }),
+          matcher,
+          opts,
+        )
+      : huntFile(m.file, matcher, opts);
+    run.then(
+      (totals) => send({ type: 'done', totals, lines }),
       (e: unknown) => send({ type: 'error', message: (e as Error).stack ?? String(e) }),
     );
   });

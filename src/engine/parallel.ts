@@ -1,18 +1,31 @@
 /**
  * Node only: runs a hunt over many files on every core with worker_threads. Consumes file paths and the
  * rule paths plus selection (each worker loads and compiles the same rules, so rule indices agree);
- * produces matches per file, delivered strictly in file order and, within a file, in record order, so the
- * output never depends on scheduling. A file is the unit of work: one large file uses one core.
+ * produces matches delivered strictly in file order and, within a file, in record order, so the output
+ * never depends on scheduling. Work units are whole files, and large JSON-lines files are cut into line-
+ * aligned byte ranges so one big file also uses every core.
  */
+import { open, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { SkippedRecord } from '../sources/event.js';
-import type { SourceFormat } from '../sources/index.js';
+import type { LogEvent, SkippedRecord } from '../sources/event.js';
+import { detectFormat, type RecordKind, type SourceFormat } from '../sources/index.js';
 import type { TimeRange } from './hunt.js';
 import { type FileTotals, huntFile, type Match } from './hunt-file.js';
+import { type ByteRange, lineRanges } from './hunt-range.js';
 import { RuleMatcher } from './matcher.js';
 import type { PreparedRules, RuleSelection } from './select.js';
-import type { FromWorker, WorkerSetup } from './worker-protocol.js';
+import type { FromWorker, ToWorker, WorkerSetup } from './worker-protocol.js';
+
+/** Progress of one unit of work (a file or a range of one). */
+export interface UnitProgress {
+  readonly unit: string;
+  readonly file: string;
+  readonly events: number;
+  /** Bytes of the unit read so far. */
+  readonly bytes: number;
+  readonly done: boolean;
+}
 
 /** What to hunt and where results go. */
 export interface ParallelHuntOptions {
@@ -26,23 +39,36 @@ export interface ParallelHuntOptions {
   readonly format?: SourceFormat;
   /** Worker threads to use (default: available cores); 1 runs in this thread. */
   readonly workers?: number;
+  /** JSON-lines files at least twice this size are split into ranges of this size (default 32 MiB). */
+  readonly splitBytes?: number;
   readonly onSkip: (s: SkippedRecord) => void;
   readonly onWarning: (s: SkippedRecord) => void;
   /** Matches of one file, in order; files are delivered one after the other in input order. */
   readonly onMatches: (file: string, batch: readonly Match[]) => void;
   readonly onFileDone: (totals: FileTotals) => void;
-  /** Progress of one file (events read, bytes reached). */
-  readonly onProgress?: (file: string, events: number, bytes: number) => void;
+  readonly onProgress?: (p: UnitProgress) => void;
 }
 
 /** The worker script; absent when running from TypeScript sources (tests), which then stay in-process. */
 const WORKER_URL = new URL('./hunt-worker.js', import.meta.url);
+const SPLIT_BYTES = 32 * 2 ** 20;
 
-/** Hunts the files, in parallel when more than one worker and file are available. */
+/** One unit of work: a whole file, or a line-aligned range of a JSON-lines file. */
+interface Unit {
+  readonly file: string;
+  readonly range?: ByteRange;
+  readonly kind?: RecordKind;
+  /** True for the last unit of its file. */
+  readonly last: boolean;
+}
+
+/** Hunts the files, in parallel when more than one worker is available. */
 export async function runParallelHunt(opts: ParallelHuntOptions): Promise<void> {
-  const wanted = Math.min(opts.workers ?? availableParallelism(), opts.files.length);
-  if (wanted <= 1 || import.meta.url.endsWith('.ts')) return runInProcess(opts);
-  return runWorkers(opts, wanted);
+  const cores = opts.workers ?? availableParallelism();
+  if (cores <= 1 || import.meta.url.endsWith('.ts')) return runInProcess(opts);
+  const units = await planUnits(opts, opts.splitBytes ?? SPLIT_BYTES);
+  if (units.length <= 1) return runInProcess(opts);
+  return runWorkers(opts, units, Math.min(cores, units.length));
 }
 
 async function runInProcess(opts: ParallelHuntOptions): Promise<void> {
@@ -54,72 +80,182 @@ async function runInProcess(opts: ParallelHuntOptions): Promise<void> {
       onSkip: opts.onSkip,
       onWarning: opts.onWarning,
       onMatches: (batch) => opts.onMatches(file, batch),
-      onProgress: (e, b) => opts.onProgress?.(file, e, b),
+      onProgress: (events, bytes) => opts.onProgress?.({ unit: file, file, events, bytes, done: false }),
     });
+    opts.onProgress?.({ unit: file, file, events: totals.events, bytes: await size(file), done: true });
     opts.onFileDone(totals);
   }
 }
 
-/** Per-file buffers so output stays in file order while workers finish files in any order. */
-interface Pending {
-  batches: Match[][];
-  totals?: FileTotals;
+async function size(file: string): Promise<number> {
+  return stat(file).then(
+    (s) => s.size,
+    () => 0,
+  );
 }
 
-function runWorkers(opts: ParallelHuntOptions, count: number): Promise<void> {
+/** Record shapes a `--source` name forces; those formats are still JSON lines underneath. */
+const FORCED: Partial<Record<SourceFormat, RecordKind>> = {
+  ecs: 'ecs',
+  mde: 'mde',
+  'sysmon-json': 'sysmon-json',
+  'evtx-json': 'evtx-json',
+};
+
+/** Cuts large UTF-8 JSON-lines files into ranges; every other file is one unit. */
+async function planUnits(opts: ParallelHuntOptions, splitBytes: number): Promise<Unit[]> {
+  const units: Unit[] = [];
+  for (const file of opts.files) {
+    const bytes = await size(file);
+    const forced = opts.format === undefined ? undefined : FORCED[opts.format];
+    const canSplit = opts.format === undefined || opts.format === 'jsonl' || forced !== undefined;
+    if (bytes < 2 * splitBytes || !canSplit || !(await isUtf8JsonLines(file))) {
+      units.push({ file, last: true });
+      continue;
+    }
+    const ranges = await lineRanges(file, bytes, splitBytes);
+    ranges.forEach((range, i) => units.push({ file, range, kind: forced, last: i === ranges.length - 1 }));
+  }
+  return units;
+}
+
+async function isUtf8JsonLines(file: string): Promise<boolean> {
+  const handle = await open(file, 'r').catch(() => undefined);
+  if (!handle) return false;
+  try {
+    const buf = Buffer.alloc(64 * 1024);
+    const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
+    const found = detectFormat(file, buf.subarray(0, bytesRead));
+    return found.format === 'jsonl' && found.encoding === 'utf-8';
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Output held back until every earlier unit is delivered. */
+interface Pending {
+  readonly batches: Match[][];
+  readonly skips: ['skip' | 'warning', SkippedRecord][];
+  totals?: FileTotals;
+  lines?: number;
+}
+
+function runWorkers(opts: ParallelHuntOptions, units: readonly Unit[], count: number): Promise<void> {
   const setup: WorkerSetup = {
     rulePaths: [...opts.rulePaths],
     selection: opts.selection,
     range: opts.range,
     format: opts.format,
   };
-  const pending = opts.files.map((): Pending => ({ batches: [] }));
-  let head = 0;
+  const pending = units.map((): Pending => ({ batches: [], skips: [] }));
+  const deliver = new Delivery(opts, units, pending);
   let next = 0;
-  const drain = (): void => {
-    while (head < pending.length) {
-      const p = pending[head];
-      for (const b of p.batches.splice(0)) opts.onMatches(opts.files[head], b);
-      if (!p.totals) return;
-      opts.onFileDone(p.totals);
-      head++;
-    }
-  };
   return new Promise((resolve, reject) => {
     let alive = count;
+    const workers: Worker[] = [];
+    const fail = (e: Error): void => {
+      for (const w of workers) void w.terminate();
+      reject(e);
+    };
     for (let w = 0; w < count; w++) {
       const worker = new Worker(WORKER_URL, { workerData: setup });
+      workers.push(worker);
       let current = -1;
       const feed = (): void => {
-        if (next >= opts.files.length) {
+        if (next >= units.length) {
           void worker.terminate();
           return;
         }
         current = next++;
-        worker.postMessage({ type: 'file', file: opts.files[current] });
+        const u = units[current];
+        const msg: ToWorker = { type: 'unit', file: u.file, range: u.range, kind: u.kind };
+        worker.postMessage(msg);
       };
       worker.on('message', (m: FromWorker) => {
+        const p = pending[current];
         if (m.type === 'ready') feed();
-        else if (m.type === 'skip') opts.onSkip(m.record);
-        else if (m.type === 'warning') opts.onWarning(m.record);
-        else if (m.type === 'progress') opts.onProgress?.(opts.files[current], m.events, m.bytes);
+        else if (m.type === 'skip' || m.type === 'warning') {
+          if (units[current].range) p.skips.push([m.type, m.record]);
+          else (m.type === 'skip' ? opts.onSkip : opts.onWarning)(m.record);
+        } else if (m.type === 'progress') progress(opts, units[current], current, m.events, m.bytes, false);
         else if (m.type === 'matches') {
-          pending[current].batches.push(m.batch);
-          if (current === head) drain();
+          p.batches.push(m.batch);
+          deliver.drain();
         } else if (m.type === 'done') {
-          pending[current].totals = m.totals;
-          drain();
+          p.totals = m.totals;
+          p.lines = m.lines;
+          progress(opts, units[current], current, m.totals.events, Number.POSITIVE_INFINITY, true);
+          deliver.drain();
           feed();
-        } else if (m.type === 'error') reject(new Error(`hunt worker failed: ${m.message}`));
+        } else if (m.type === 'error') fail(new Error(`hunt worker failed: ${m.message}`));
       });
-      worker.on('error', reject);
+      worker.on('error', fail);
       worker.on('exit', () => {
         alive--;
         if (alive === 0) {
-          drain();
+          deliver.drain();
           resolve();
         }
       });
     }
   });
+}
+
+function progress(opts: ParallelHuntOptions, u: Unit, i: number, events: number, bytes: number, done: boolean): void {
+  const start = u.range?.start ?? 0;
+  const span = u.range ? u.range.end - start : Number.POSITIVE_INFINITY;
+  const read = Math.min(Math.max(0, bytes - start), span);
+  opts.onProgress?.({ unit: `${u.file}#${i}`, file: u.file, events, bytes: read, done });
+}
+
+/** Delivers units strictly in order, renumbering the lines of later ranges of a split file. */
+class Delivery {
+  #head = 0;
+  #lineBase = 0;
+  #sum: FileTotals | undefined;
+
+  constructor(
+    private readonly opts: ParallelHuntOptions,
+    private readonly units: readonly Unit[],
+    private readonly pending: Pending[],
+  ) {}
+
+  drain(): void {
+    while (this.#head < this.units.length) {
+      const u = this.units[this.#head];
+      const p = this.pending[this.#head];
+      const base = this.#lineBase;
+      for (const [kind, s] of p.skips.splice(0))
+        (kind === 'skip' ? this.opts.onSkip : this.opts.onWarning)(shiftSkip(s, base));
+      for (const b of p.batches.splice(0))
+        this.opts.onMatches(u.file, base === 0 ? b : b.map(([i, e]) => [i, shiftEvent(e, base)] as const));
+      if (!p.totals) return;
+      this.#sum = this.#sum ? addTotals(this.#sum, p.totals) : p.totals;
+      this.#lineBase += p.lines ?? 0;
+      if (u.last) {
+        this.opts.onFileDone(this.#sum);
+        this.#sum = undefined;
+        this.#lineBase = 0;
+      }
+      this.#head++;
+    }
+  }
+}
+
+function shiftEvent(e: LogEvent, base: number): LogEvent {
+  return e.origin.line === undefined ? e : { ...e, origin: { ...e.origin, line: e.origin.line + base } };
+}
+
+function shiftSkip(s: SkippedRecord, base: number): SkippedRecord {
+  return s.line === undefined || base === 0 ? s : { ...s, line: s.line + base };
+}
+
+function addTotals(a: FileTotals, b: FileTotals): FileTotals {
+  return {
+    file: a.file,
+    events: a.events + b.events,
+    inRange: a.inRange + b.inRange,
+    evaluated: a.evaluated + b.evaluated,
+    routed: [...new Set([...a.routed, ...b.routed])].sort((x, y) => x - y),
+  };
 }

@@ -1,8 +1,9 @@
 /** Messages between the parallel hunt runner and its worker threads (types only, no runtime code). */
 import type { SkippedRecord } from '../sources/event.js';
-import type { SourceFormat } from '../sources/index.js';
+import type { RecordKind, SourceFormat } from '../sources/index.js';
 import type { TimeRange } from './hunt.js';
 import type { FileTotals, Match } from './hunt-file.js';
+import type { ByteRange } from './hunt-range.js';
 import type { RuleSelection } from './select.js';
 
 /** What every worker needs to rebuild the same rule list as the main thread. */
@@ -13,10 +14,12 @@ export interface WorkerSetup {
   readonly format?: SourceFormat;
 }
 
-/** A message to a worker: hunt this file. */
+/** A message to a worker: hunt this file, or this line-aligned range of a JSON-lines file. */
 export interface ToWorker {
-  readonly type: 'file';
+  readonly type: 'unit';
   readonly file: string;
+  readonly range?: ByteRange;
+  readonly kind?: RecordKind;
 }
 
 /** A message from a worker. */
@@ -25,5 +28,5 @@ export type FromWorker =
   | { readonly type: 'skip' | 'warning'; readonly record: SkippedRecord }
   | { readonly type: 'progress'; readonly events: number; readonly bytes: number }
   | { readonly type: 'matches'; readonly batch: Match[] }
-  | { readonly type: 'done'; readonly totals: FileTotals }
+  | { readonly type: 'done'; readonly totals: FileTotals; readonly lines?: number }
   | { readonly type: 'error'; readonly message: string };
