@@ -1,5 +1,6 @@
 // Times `tripline check` over the SigmaHQ corpus: reference data, loading (read + YAML + IR), checkRuleSet,
 // and rendering every output format. Run after `npm run build`: node bench/check.mjs [corpus-dir] [runs]
+// Also times the worker-thread path (checkPaths, what the CLI runs) and checks it gives the same diagnostics.
 // Prints one JSON object; the target is load + check < 5 s on a 2-core machine.
 import { existsSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -8,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { loadReferenceData } from '../dist/checks/data/load.js';
 import { FORMATS } from '../dist/checks/format/index.js';
 import { checkRuleSet } from '../dist/checks/index.js';
+import { checkPaths } from '../dist/checks/parallel.js';
 import { loadRules } from '../dist/ruleset/load.js';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -21,7 +23,9 @@ if (!existsSync(corpus)) {
 const ms = (t0) => Math.round((performance.now() - t0) * 10) / 10;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-const samples = { data: [], load: [], check: [], total: [], formats: {} };
+const samples = { data: [], load: [], check: [], total: [], parallel: [], formats: {} };
+const threads = cpus().length;
+let sameAsSequential = true;
 let last;
 for (let i = 0; i < runs; i++) {
   const t0 = performance.now();
@@ -40,6 +44,10 @@ for (let i = 0; i < runs; i++) {
     samples.formats[name] = [...(samples.formats[name] ?? []), ms(t3)];
   }
   last = { files: ruleSet.files.length, rules: ruleSet.entries.length, diagnostics };
+  const t4 = performance.now();
+  const parallel = await checkPaths([corpus], { threads, dataOptions: { cwd: repo } });
+  samples.parallel.push(ms(t4));
+  sameAsSequential &&= JSON.stringify(parallel.diagnostics) === JSON.stringify(diagnostics);
 }
 
 const bySeverity = (s) => last.diagnostics.filter((d) => d.severity === s).length;
@@ -59,8 +67,11 @@ console.log(
         load: median(samples.load),
         check: median(samples.check),
         loadPlusCheck: median(samples.total),
+        parallelLoadPlusCheck: median(samples.parallel),
         formats: Object.fromEntries(Object.entries(samples.formats).map(([k, v]) => [k, median(v)])),
       },
+      threads,
+      sameAsSequential,
       targetMs: 5000,
       samplesMs: samples,
     },

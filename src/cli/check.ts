@@ -13,13 +13,11 @@ import {
   resolveCheck,
   unknownCheckMessage,
 } from '../checks/config.js';
-import { loadReferenceData } from '../checks/data/load.js';
 import { FORMATS, type FormatName } from '../checks/format/index.js';
 import { summarize } from '../checks/format/report.js';
+import { checkPaths } from '../checks/parallel.js';
 import { CHECKS } from '../checks/registry.js';
-import { checkRuleSet } from '../checks/runner.js';
 import { type CheckName, CODES } from '../core/codes.js';
-import { loadRules } from '../ruleset/load.js';
 import { EXIT } from './exit.js';
 
 /** Options of `tripline check`, as commander parses them. */
@@ -32,6 +30,7 @@ export interface CheckCliOptions {
   readonly maxWarnings?: string;
   readonly disable?: readonly string[];
   readonly enable?: readonly string[];
+  readonly jobs?: string;
 }
 
 /** What a run produced: the text to print and the exit code. */
@@ -94,6 +93,19 @@ function flagSettings(opts: CheckCliOptions): { settings: Record<string, CheckSe
   return { settings };
 }
 
+/** Validates --format, --max-warnings and --jobs; returns a usage message when one is wrong. */
+function parseNumbers(opts: CheckCliOptions): { format: FormatName; maxWarnings?: number; jobs?: number } | string {
+  const format = (opts.format ?? 'text') as FormatName;
+  if (!(format in FORMATS)) return `unknown format '${opts.format}'; use ${Object.keys(FORMATS).join(', ')}`;
+  const maxWarnings = opts.maxWarnings === undefined ? undefined : Number(opts.maxWarnings);
+  if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0))
+    return `--max-warnings takes a whole number, not '${opts.maxWarnings}'`;
+  const jobs = opts.jobs === undefined ? undefined : Number(opts.jobs);
+  if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1))
+    return `--jobs takes a whole number >= 1, not '${opts.jobs}'`;
+  return { format, maxWarnings, jobs };
+}
+
 /** Runs `tripline check` without touching process state (the CLI wrapper prints and sets the exit code). */
 export async function runCheck(
   paths: readonly string[],
@@ -101,12 +113,9 @@ export async function runCheck(
   cwd = process.cwd(),
 ): Promise<CheckCliResult> {
   if (opts.listChecks) return { exitCode: EXIT.ok, stdout: listChecks(), stderr: '' };
-  const format = (opts.format ?? 'text') as FormatName;
-  if (!(format in FORMATS)) return usage(`unknown format '${opts.format}'; use ${Object.keys(FORMATS).join(', ')}`);
+  const parsed = parseNumbers(opts);
+  if (typeof parsed === 'string') return usage(parsed);
   if (paths.length === 0) return usage('give at least one rule file or folder (or --list-checks)');
-  const maxWarnings = opts.maxWarnings === undefined ? undefined : Number(opts.maxWarnings);
-  if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0))
-    return usage(`--max-warnings takes a whole number, not '${opts.maxWarnings}'`);
   const cfg = readConfig(opts, cwd);
   if (cfg.error) return usage(cfg.error);
   const flags = flagSettings(opts);
@@ -116,14 +125,17 @@ export async function runCheck(
     (cfg.config?.attackData && cfg.file ? resolve(dirname(cfg.file), cfg.config.attackData) : undefined);
   if (opts.attackData && !existsSync(resolve(cwd, opts.attackData)))
     return usage(`--attack-data folder '${opts.attackData}' does not exist`);
-  const data = loadReferenceData({ attackDir, cwd });
   // Paths stay as typed (so diagnostics show them that way) unless another working folder was given.
-  const ruleSet = await loadRules(paths.map((p) => (isAbsolute(p) || cwd === process.cwd() ? p : join(cwd, p))));
-  const diagnostics = checkRuleSet(ruleSet, { checks: { ...(cfg.config?.checks ?? {}), ...flags.settings }, data });
-  const report = { files: ruleSet.files, diagnostics };
-  const text = FORMATS[format](report);
+  const inputs = paths.map((p) => (isAbsolute(p) || cwd === process.cwd() ? p : join(cwd, p)));
+  const { files, diagnostics } = await checkPaths(inputs, {
+    checks: { ...(cfg.config?.checks ?? {}), ...flags.settings },
+    dataOptions: { attackDir, cwd },
+    threads: parsed.jobs,
+  });
+  const report = { files, diagnostics };
+  const text = FORMATS[parsed.format](report);
   const s = summarize(report);
-  const limit = maxWarnings ?? cfg.config?.maxWarnings;
+  const limit = parsed.maxWarnings ?? cfg.config?.maxWarnings;
   const tooMany = limit !== undefined && s.warnings > limit;
   const exitCode = s.errors > 0 || tooMany ? EXIT.findings : EXIT.ok;
   const note = tooMany ? `tripline check: ${s.warnings} warnings exceed --max-warnings ${limit}\n` : '';
@@ -150,6 +162,7 @@ export function registerCheck(program: Command): void {
     .option('--max-warnings <n>', 'exit 1 when more warnings than this are found')
     .option('--disable <checks>', 'turn checks off (names or codes, comma-separated; repeatable)', collect)
     .option('--enable <checks>', 'turn checks back on at their default severity (repeatable)', collect)
+    .option('-j, --jobs <n>', 'worker threads for parsing and checking (default: available cores)')
     .action(async (paths: string[], opts: CheckCliOptions) => {
       const result = await runCheck(paths, opts);
       if (result.stdout) process.stdout.write(result.stdout);

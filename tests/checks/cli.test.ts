@@ -3,12 +3,15 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { loadReferenceData } from '../../src/checks/data/load.js';
 import { checkRuleSet, parseCheckConfig } from '../../src/checks/index.js';
+import { checkPaths, split } from '../../src/checks/parallel.js';
 import type { RuleCheck } from '../../src/checks/types.js';
 import { runCheck } from '../../src/cli/check.js';
 import { EXIT } from '../../src/cli/exit.js';
 import { CODES } from '../../src/core/codes.js';
-import { loadRuleTexts } from '../../src/ruleset/load.js';
+import { formatDiagnostic } from '../../src/core/diagnostic.js';
+import { loadRules, loadRuleTexts } from '../../src/ruleset/load.js';
 import { HAVE_SHARED, REPO } from './helpers.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'tripline-cli-'));
@@ -137,5 +140,25 @@ describe('runner', () => {
     expect(codes({ 'missing-author': 'off' })).not.toContain('TL214:info');
     expect(codes({ 'missing-author': 'warning', TL214: 'error' })).toContain('TL214:error');
     expect(codes({})).toContain('TL214:info');
+  });
+});
+
+describe('checkPaths (chunked, as worker threads run it)', () => {
+  it('gives exactly the diagnostics of loadRules + checkRuleSet', async () => {
+    const folder = join(REPO, 'tests/fixtures');
+    const data = { attackDir: join(REPO, '../shared/attack'), cwd: REPO };
+    const chunked = await checkPaths([folder], { chunks: 3, dataOptions: data });
+    const ruleSet = await loadRules([folder]);
+    const whole = checkRuleSet(ruleSet, { data: loadReferenceData(data) });
+    expect(chunked.files).toEqual(ruleSet.files);
+    expect(chunked.diagnostics.map(formatDiagnostic)).toEqual(whole.map(formatDiagnostic));
+    expect(split([1, 2, 3, 4, 5], 2)).toEqual([
+      [1, 2, 3],
+      [4, 5],
+    ]);
+  });
+
+  it('--jobs must be a whole number', async () => {
+    expect((await runCheck([MISSING_AUTHOR], { jobs: '0' }, tmp)).exitCode).toBe(EXIT.usage);
   });
 });

@@ -1,0 +1,56 @@
+/**
+ * Node only: checks one chunk of rule files — read, parse, rule-scope checks — and returns what the
+ * main thread needs to finish the run: the diagnostics, the IR rules (for cross-file id and reference
+ * checks) and the facts set-wide checks compare. Everything returned is plain data, so a worker thread
+ * can send it back.
+ */
+import type { Diagnostic } from '../core/diagnostic.js';
+import type { Rule } from '../ir/types.js';
+import { readBytes } from '../ruleset/files.js';
+import { parseRuleBytes } from '../ruleset/parse.js';
+import type { RuleEntry } from '../ruleset/types.js';
+import type { CheckSetting } from './config.js';
+import { loadReferenceData, type ReferenceDataOptions } from './data/load.js';
+import { factsOf } from './facts.js';
+import { checkContext, enabledChecks, runRuleChecks } from './runner.js';
+import type { ReferenceData, RuleFacts } from './types.js';
+
+/** Files read ahead while parsing. */
+const READ_AHEAD = 64;
+
+/** The work of one chunk. */
+export interface ChunkSetup {
+  readonly files: readonly string[];
+  readonly checks?: Readonly<Record<string, CheckSetting>>;
+  /** Where the chunk loads its reference data from (workers cannot share the compiled validators). */
+  readonly dataOptions?: ReferenceDataOptions;
+}
+
+/** What one chunk produced. */
+export interface ChunkResult {
+  readonly diagnostics: readonly Diagnostic[];
+  readonly rules: readonly Rule[];
+  readonly facts: readonly RuleFacts[];
+}
+
+/** Reads, parses and rule-checks the files of a chunk, in file order. */
+export async function checkChunk(setup: ChunkSetup, data?: ReferenceData): Promise<ChunkResult> {
+  const diagnostics: Diagnostic[] = [];
+  const entries: RuleEntry[] = [];
+  for (let i = 0; i < setup.files.length; i += READ_AHEAD) {
+    const batch = setup.files.slice(i, i + READ_AHEAD);
+    const read = await Promise.all(batch.map(async (f) => ({ f, bytes: await readBytes(f, []) })));
+    for (const { f, bytes } of read) {
+      if (bytes) entries.push(...parseRuleBytes(f, bytes, diagnostics));
+      else await readBytes(f, diagnostics);
+    }
+  }
+  const config = { checks: setup.checks, data: data ?? loadReferenceData(setup.dataOptions) };
+  const rulesOnly = enabledChecks(config).filter((c) => c.scope === 'rule');
+  runRuleChecks(entries, checkContext(config, diagnostics), rulesOnly, diagnostics);
+  return {
+    diagnostics,
+    rules: entries.flatMap((e) => (e.rule ? [e.rule] : [])),
+    facts: entries.map(factsOf),
+  };
+}
