@@ -114,7 +114,7 @@ async function planUnits(opts: ParallelHuntOptions, splitBytes: number): Promise
       continue;
     }
     const ranges = await lineRanges(file, bytes, splitBytes);
-    ranges.forEach((range, i) => units.push({ file, range, kind: forced, last: i === ranges.length - 1 }));
+    for (const [i, range] of ranges.entries()) units.push({ file, range, kind: forced, last: i === ranges.length - 1 });
   }
   return units;
 }
