@@ -30,6 +30,7 @@ export {
   parseCheckConfig,
   type ReferenceData,
 } from './checks/index.js';
+export { type CheckPathsOptions, type CheckPathsResult, checkPaths } from './checks/parallel.js';
 export { type CheckName, CODES } from './core/codes.js';
 export type { Diagnostic, Severity, Span } from './core/diagnostic.js';
 export { formatDiagnostic } from './core/diagnostic.js';
@@ -67,5 +68,9 @@ export {
   type SimulateOptions,
   simulate,
 } from './simulate/index.js';
+export { buildSite, SITE_APP_DIR, type SiteOptions, type SiteReport } from './site/build.js';
+export { navigatorLayer } from './site/layer.js';
+export { serveStatic } from './site/serve.js';
+export type { RuleSummary, SiteIndex, SiteRule } from './site/types.js';
 export type { EventOrigin, FieldValue, LogEvent, SkippedRecord } from './sources/event.js';
 export { VERSION } from './version.js';
