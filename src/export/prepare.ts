@@ -98,9 +98,12 @@ function exportRule(
     rule.kind === 'detection'
       ? [...fieldsOf(applied?.rule.expr ?? rule.expr), ...rule.meta.fields.map(map)]
       : rule.groupBy.map((g) => (rule.aliases[g] ? g : map(g)));
+  const named = rule.kind === 'detection' ? rule.meta.fields : rule.groupBy;
+  const outputFields = named.map((f) => [f, rule.kind === 'correlation' && rule.aliases[f] ? f : map(f)] as const);
   return Object.freeze({
     rule,
     conversion,
+    outputFields,
     query: conversion.queries.join('\n'),
     fields: Object.freeze([...new Set(fields)]),
     scope: applied?.scope,

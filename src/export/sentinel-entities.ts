@@ -102,13 +102,13 @@ const CONNECTORS: readonly [RegExp, string][] = [
 /** ASIM parsers read the tables of several connectors; these are the Windows ones tripline's pipeline targets. */
 const ASIM_SOURCES: readonly string[] = ['DeviceProcessEvents', 'SecurityEvent'];
 
-/** The tables a KQL query reads: its first word, or the tables of a leading `union`. */
+/** The tables a KQL query reads: lines holding only a table name, bare or opening a `union` operand. */
 export function kqlTables(query: string): string[] {
-  const first = query.trimStart().split('\n')[0];
-  const union = /^union\s+(.*)$/.exec(first);
-  const names = union ? union[1].split(',') : [first.split(/[\s|]/)[0]];
-  return [...new Set(names.map((n) => n.trim().replace(/^\(|\)$/g, '')).filter((n) => /^[A-Za-z_]\w*$/.test(n)))];
+  const names = [...query.matchAll(/^\s*\(?\s*([A-Za-z_]\w*)\s*$/gm)].map((m) => m[1]);
+  return [...new Set(names.filter((n) => !KQL_KEYWORDS.has(n)))];
 }
+
+const KQL_KEYWORDS = new Set(['union', 'let', 'join', 'on', 'kind', 'inner', 'leftouter', 'and', 'or']);
 
 /** The requiredDataConnectors entries for the tables a query reads (unknown tables are left out). */
 export function dataConnectors(tables: readonly string[]): { connectorId: string; dataTypes: string[] }[] {

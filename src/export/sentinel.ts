@@ -89,12 +89,19 @@ export function sentinelTemplate(r: ExportRule, options: ExportOptions): Sentine
   const freq = parseDuration(options.schedule);
   const period = parseDuration(options.lookback);
   const details = Object.fromEntries(
-    meta.fields
-      .map((f) => r.fields.find((x) => x === f || x.toLowerCase() === f.toLowerCase()))
-      .filter((c): c is string => !!c && COLUMN.test(c))
+    r.outputFields
+      .filter(([, column]) => COLUMN.test(column))
       .slice(0, 20)
-      .map((c) => [c.replace(/[^A-Za-z0-9_]/g, '').slice(0, 20), c]),
+      .map(([name, column]) => [
+        name
+          .replace(/[^A-Za-z0-9_]/g, '')
+          .replace(/^[^A-Za-z]+/, '')
+          .slice(0, 20),
+        column,
+      ]),
   );
+  // A correlation's results hold only its group-by columns; a single-event query keeps every table column.
+  const columns = r.rule.kind === 'correlation' ? [] : tables;
   return {
     id: ruleGuid(meta),
     name: meta.title,
@@ -112,7 +119,7 @@ export function sentinelTemplate(r: ExportRule, options: ExportOptions): Sentine
     tactics: ruleTactics(meta, options.attack).map((t) => t.name.replace(/ /g, '')),
     relevantTechniques: ruleTechniques(meta),
     query: r.query,
-    entityMappings: entityMappings(r.fields, tables).slice(0, 5),
+    entityMappings: entityMappings(r.fields, columns).slice(0, 5),
     ...(Object.keys(details).length ? { customDetails: details } : {}),
     version: '1.0.0',
     kind: nrt ? 'NRT' : 'Scheduled',

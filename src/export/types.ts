@@ -44,6 +44,8 @@ export interface ExportRule {
   readonly query: string;
   /** Target field names the rule reads (detection fields after the pipelines; group-by for correlations). */
   readonly fields: readonly string[];
+  /** The rule's `fields:` (or a correlation's group-by) as `[Sigma name, target column]`. */
+  readonly outputFields: readonly (readonly [string, string])[];
   /** The pipelines' table or index for the rule (for correlations: of the first referenced rule). */
   readonly scope: Scope | undefined;
   /** A stable identifier made from the title (for file and stanza names). */
