@@ -4,6 +4,7 @@
  * `az deployment group create --template-file azuredeploy.json --parameters workspace=<name>`.
  */
 import { stringify } from 'yaml';
+import { pascalTactic } from './attack.js';
 import { countRange, firstViolation, type Limit, maxLength, numberRange } from './limits.js';
 import { isoDuration, levelOf, parseDuration, ruleGuid, shortDuration } from './meta.js';
 import { dataConnectors, type EntityMapping, entityMappings, kqlTables } from './sentinel-entities.js';
@@ -116,7 +117,7 @@ export function sentinelTemplate(r: ExportRule, options: ExportOptions): Sentine
           triggerOperator: 'gt' as const,
           triggerThreshold: 0,
         }),
-    tactics: ruleTactics(meta, options.attack).map((t) => t.name.replace(/ /g, '')),
+    tactics: ruleTactics(meta, options.attack).map((t) => pascalTactic(t.name)),
     relevantTechniques: ruleTechniques(meta),
     query: r.query,
     entityMappings: entityMappings(r.fields, columns).slice(0, 5),
