@@ -73,4 +73,14 @@ export { navigatorLayer } from './site/layer.js';
 export { serveStatic } from './site/serve.js';
 export type { RuleSummary, SiteIndex, SiteRule } from './site/types.js';
 export type { EventOrigin, FieldValue, LogEvent, SkippedRecord } from './sources/event.js';
+export {
+  openEventDb,
+  renderJson as renderTestJson,
+  renderJunit as renderTestJunit,
+  renderText as renderTestText,
+  runEngine,
+  type TestOptions,
+  type TestReport,
+  testRules,
+} from './testing/index.js';
 export { VERSION } from './version.js';

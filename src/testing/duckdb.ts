@@ -2,7 +2,6 @@
  * The tripline events table in an embedded DuckDB (Node only): load LogEvents through `eventsToRows`, run a
  * `sql`-target query and get back the keys (`file#record`) of the events it returned, or plan a query.
  */
-import { DuckDBInstance, timestampValue } from '@duckdb/node-api';
 import { DUCKDB } from '../backends/sql-duckdb.js';
 import { eventColumns, eventsToRows, rowValues } from '../backends/sql-schema.js';
 import type { LogEvent } from '../sources/event.js';
@@ -22,6 +21,8 @@ export interface EventDb {
 
 /** Opens an in-memory DuckDB with an empty events table. */
 export async function openEventDb(): Promise<EventDb> {
+  // Loaded on first use, so importing the library does not load DuckDB's native module.
+  const { DuckDBInstance, timestampValue } = await import('@duckdb/node-api');
   const instance = await DuckDBInstance.create(':memory:');
   const conn = await instance.connect();
   await conn.run(DUCKDB.ddl());
