@@ -48,6 +48,7 @@ async function makeJsonl(path, bytes) {
 /** The baseline: split the file into lines and JSON.parse each one, nothing else. */
 async function bareParse(path) {
   const t = performance.now();
+  const c = cpuSeconds();
   let events = 0;
   let keys = 0;
   let rest = '';
@@ -63,23 +64,34 @@ async function bareParse(path) {
     }
     rest = text.slice(start);
   }
-  return { events, keys, seconds: (performance.now() - t) / 1000 };
+  return { events, keys, seconds: (performance.now() - t) / 1000, cpu: cpuSeconds() - c };
+}
+
+/** CPU seconds of this process (user + system): steadier than wall time on a busy machine. */
+function cpuSeconds() {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
 }
 
 /** Hunts a file in this thread: the real reader (format detection, mapping) plus the engine. */
 async function huntOne(path, matcher) {
   const t = performance.now();
+  const c = cpuSeconds();
   let events = 0;
   let matches = 0;
   for await (const ev of readEvents(path)) {
     events++;
     matches += matcher.match(ev).length;
   }
-  return { events, matches, seconds: (performance.now() - t) / 1000 };
+  return { events, matches, seconds: (performance.now() - t) / 1000, cpu: cpuSeconds() - c };
 }
 
 function rate(r) {
   return Math.round(r.events / r.seconds);
+}
+
+function cpuRate(r) {
+  return Math.round(r.events / r.cpu);
 }
 
 async function main() {
@@ -106,6 +118,9 @@ async function main() {
     bareParseEventsPerSecond: rate(bare),
     huntEventsPerSecond: rate(hunted),
     ratio: +(rate(hunted) / rate(bare)).toFixed(3),
+    bareParseEventsPerCpuSecond: cpuRate(bare),
+    huntEventsPerCpuSecond: cpuRate(hunted),
+    cpuRatio: +(cpuRate(hunted) / cpuRate(bare)).toFixed(3),
     target: 0.5,
   };
 
@@ -127,6 +142,7 @@ async function main() {
     events: evtxHunt.events,
     matches: evtxHunt.matches,
     eventsPerSecond: rate(evtxHunt),
+    eventsPerCpuSecond: cpuRate(evtxHunt),
     target: 50_000,
   };
 
@@ -163,13 +179,14 @@ async function main() {
       '--quiet',
     ];
     const run = spawnSync('/usr/bin/time', args, { encoding: 'utf8', maxBuffer: 1 << 26 });
-    const [kb, secs] = (run.stderr.trim().split('\n').pop() ?? '').split(' ').map(Number);
+    const [kb, secs, user, sys] = (run.stderr.trim().split('\n').pop() ?? '').split(' ').map(Number);
     rssResult = {
       file: big,
       gb: +(statSync(big).size / 2 ** 30).toFixed(2),
       exitCode: run.status,
       peakRssMb: Math.round(kb / 1024),
       seconds: secs,
+      cpuSeconds: +(user + sys).toFixed(1),
       mbPerSecond: +(statSync(big).size / 2 ** 20 / secs).toFixed(1),
       target: 300,
     };

@@ -15,6 +15,8 @@ const MIN_GROUP = 4;
 
 type Kind = 'contains' | 'exact';
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
 /** Splits the children of an `or` into merged list predicates and the children left to compile. */
 export function groupOr(children: readonly Expr[]): { merged: Predicate[]; rest: Expr[] } {
   const groups = new Map<string, { field: string | null; cased: boolean; kind: Kind; texts: string[] }>();
@@ -53,7 +55,9 @@ function listPredicate(field: string | null, cased: boolean, kind: Kind, texts: 
     test = (s) => set.has(s);
   } else {
     const table = new GramTable(texts.map((text, id) => ({ text, id })));
-    test = (s) => table.has(s);
+    // Lists of non-ASCII literals (emoji, homoglyphs) cannot occur in pure-ASCII values, which most are;
+    // a regex scan for any non-ASCII character rejects those far faster than the gram table.
+    test = texts.every((t) => NON_ASCII.test(t)) ? (s) => NON_ASCII.test(s) && table.has(s) : (s) => table.has(s);
   }
   const values: (v: EventView) => readonly string[] =
     field === null
