@@ -4,8 +4,8 @@
  * skipped.json into the output folder (Splunk also as a .tgz) and prints a summary with each skipped rule.
  * Exit codes: 0 written (rules may be skipped), 2 usage errors.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Command } from 'commander';
 import * as tar from 'tar';
 import { findAttackDir } from '../checks/data/load.js';
@@ -14,6 +14,7 @@ import { exportRuleSet, loadAttack, PLATFORMS, platformByName } from '../export/
 import { parseDuration } from '../export/meta.js';
 import { SPLUNK_APP } from '../export/splunk.js';
 import type { ExportResult } from '../export/types.js';
+import { writeExport } from '../export/write.js';
 import { builtinPipeline, parsePipelineText } from '../pipelines/index.js';
 import type { PipelineSpec } from '../pipelines/types.js';
 import { loadRules } from '../ruleset/load.js';
@@ -72,18 +73,10 @@ export async function runExport(rules: readonly string[], opts: ExportCliOptions
     today: new Date().toISOString().slice(0, 10),
   };
   const result = exportRuleSet(ruleSet, platform, options, pipelines);
-  writeFiles(opts.output, result);
+  writeExport(opts.output, result);
   if (platform.name === 'splunk') await packSplunk(opts.output);
   process.stderr.write(summary(result, platform.name, opts.output));
   return EXIT.ok;
-}
-
-function writeFiles(dir: string, result: ExportResult): void {
-  for (const f of result.files) {
-    const path = join(dir, f.path);
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, f.content);
-  }
 }
 
 /** Packs the Splunk app folder as `<app>.tgz` beside it (what `splunk install app` takes). */
