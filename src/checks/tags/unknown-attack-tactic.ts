@@ -19,7 +19,9 @@ export const unknownAttackTactic: RuleCheck = {
       const close = [...attack.tactics.keys()].find((k) => editDistance(k, name) <= 2);
       emit(
         tagSpan(entry, t),
-        `tag '${t.tag}' names no ATT&CK tactic${close ? ` (did you mean 'attack.${close}'?)` : ''}`,
+        close
+          ? `tag '${t.tag}' names no ATT&CK tactic (did you mean 'attack.${close}'?)`
+          : `tag '${t.tag}' names no tactic in ATT&CK ${attack.version}; fix it, or load newer ATT&CK data if the tactic is newer`,
       );
     }
   },

@@ -17,7 +17,8 @@ export const unknownAttackTechnique: RuleCheck = {
       const parent = t.name.toUpperCase().split('.')[0];
       const hint =
         t.name.includes('.') && attack.techniques.has(parent) ? `; ${parent} exists but has no such sub-technique` : '';
-      emit(tagSpan(entry, t), `tag '${t.tag}' names no technique in ATT&CK ${attack.version}${hint}`);
+      const fix = hint || '; check the id, or load newer ATT&CK data if the technique is newer';
+      emit(tagSpan(entry, t), `tag '${t.tag}' names no technique in ATT&CK ${attack.version}${fix}`);
     }
   },
 };
