@@ -5,6 +5,7 @@
 // --format json -o /dev/null`, wall time including Node start-up. Reference: pySigma ~11 s per target.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { convertRuleSet, TARGETS } from '../dist/backends/index.js';
@@ -29,16 +30,26 @@ const ms = (t) => Math.round(t * 10) / 10;
 
 async function inProcess() {
   const loads = [];
-  const per = Object.fromEntries(Object.keys(TARGETS).map((t) => [t, { times: [], converted: 0, unsupported: 0 }]));
+  const loadCpu = [];
+  const per = Object.fromEntries(
+    Object.keys(TARGETS).map((t) => [t, { times: [], cpu: [], converted: 0, unsupported: 0 }]),
+  );
+  // CPU time (user + system of this process) is reported beside wall time: on a busy machine it is the
+  // closer estimate of the unloaded wall time.
+  const cpuMs = (c) => (c.user + c.system) / 1000;
   for (let r = 0; r < rounds; r++) {
     let t = performance.now();
+    let c = process.cpuUsage();
     const ruleSet = await loadRules([corpus]);
     loads.push(performance.now() - t);
+    loadCpu.push(cpuMs(process.cpuUsage(c)));
     for (const [name, dialect] of Object.entries(TARGETS)) {
       const pipelines = dialect.pipelines.default.map((p) => builtinPipeline(p)).filter(Boolean);
       t = performance.now();
+      c = process.cpuUsage();
       const out = convertRuleSet(ruleSet, dialect, pipelines);
       per[name].times.push(performance.now() - t);
+      per[name].cpu.push(cpuMs(process.cpuUsage(c)));
       per[name].converted = out.filter((c) => c.errors.length === 0).length;
       per[name].unsupported = out.length - per[name].converted;
     }
@@ -47,18 +58,21 @@ async function inProcess() {
   const targets = Object.fromEntries(
     Object.entries(per).map(([name, p]) => {
       const convertMs = median(p.times);
+      const convertCpuMs = median(p.cpu);
       return [
         name,
         {
           convertMs: ms(convertMs),
+          convertCpuMs: ms(convertCpuMs),
           loadPlusConvertMs: ms(loadMs + convertMs),
+          loadPlusConvertCpuMs: ms(median(loadCpu) + convertCpuMs),
           converted: p.converted,
           unsupported: p.unsupported,
         },
       ];
     }),
   );
-  return { rounds, loadMs: ms(loadMs), targets };
+  return { rounds, loadMs: ms(loadMs), loadCpuMs: ms(median(loadCpu)), targets };
 }
 
 function freshProcess() {
@@ -68,13 +82,16 @@ function freshProcess() {
     const r = spawnSync(
       process.execPath,
       [resolve(root, 'dist/cli/main.js'), 'convert', corpus, '-t', name, '--format', 'json', '-o', '/dev/null'],
-      { stdio: ['ignore', 'ignore', 'pipe'] },
+      { stdio: 'ignore' },
     );
     out[name] = { wallMs: ms(performance.now() - t), exitCode: r.status };
   }
   return out;
 }
 
-const result = { corpusRules: 3780, node: process.version, inProcess: await inProcess() };
+// Load average and CPU count are printed because other work on the machine inflates every number.
+const result = { corpusRules: 3780, node: process.version, cpus: cpus().length, loadAvgBefore: loadavg()[0] };
+result.inProcess = await inProcess();
 if (withCli) result.freshProcess = freshProcess();
+result.loadAvgAfter = loadavg()[0];
 console.log(JSON.stringify(result, null, 2));

@@ -130,27 +130,6 @@ function balancedOr(parts: readonly string[]): string {
   return `(${balancedOr(parts.slice(0, half))}) or (${balancedOr(parts.slice(half))})`;
 }
 
-/** True when the text is one parenthesised group, `(a or b)`, not `(a) or (b)` (string literals skipped). */
-function isOneGroup(text: string): boolean {
-  if (!text.startsWith('(') || !text.endsWith(')')) return false;
-  let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '"') {
-      const verbatim = text[i - 1] === '@';
-      for (i++; i < text.length; i++) {
-        if (verbatim && text[i] === '"' && text[i + 1] === '"') i++;
-        else if (!verbatim && text[i] === '\\') i++;
-        else if (text[i] === '"') break;
-      }
-    } else if (c === "'") {
-      for (i++; i < text.length && text[i] !== "'"; i++) if (text[i] === '\\') i++;
-    } else if (c === '(') depth++;
-    else if (c === ')' && --depth === 0 && i < text.length - 1) return false;
-  }
-  return true;
-}
-
 /** The KQL dialect. */
 export const KQL = {
   name: 'kql',
@@ -159,7 +138,8 @@ export const KQL = {
   pipelines: { default: ['mde'], available: ['mde', 'sentinel-asim'] },
   and: ' and ',
   or: ' or ',
-  not: (inner) => `not(${isOneGroup(inner) ? inner.slice(1, -1) : inner})`,
+  // The emitter hands `not` either a leaf (never starting with `(` here) or one group it made with `group`.
+  not: (inner) => (inner.startsWith('(') ? `not${inner}` : `not(${inner})`),
   group: (inner) => `(${inner})`,
   constant: (value) => String(value),
   derivedFields: true,

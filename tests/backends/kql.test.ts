@@ -5,9 +5,9 @@
  * (b) hostile strings survive as KQL literals (parsed back by the Kusto parser);
  * (c) the corpus conversion rate is at least pySigma's (2,318 of 3,780 rules).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -15,7 +15,7 @@ import { type Conversion, convertRuleSet } from '../../src/backends/index.js';
 import { KQL, kqlField, kqlString } from '../../src/backends/kql.js';
 import { builtinPipeline } from '../../src/pipelines/index.js';
 import type { PipelineSpec } from '../../src/pipelines/types.js';
-import { loadRules } from '../../src/ruleset/load.js';
+import { loadRules, loadRuleTexts } from '../../src/ruleset/load.js';
 import type { RuleSet } from '../../src/ruleset/types.js';
 
 const shared = resolve(import.meta.dirname, '../../../shared');
@@ -190,6 +190,20 @@ describe.skipIf(!existsSync(corpus) || !existsSync(schemaCsv))('KQL over the Sig
     console.log(`kql/sentinel-asim: ${queries.length} queries parsed`);
     expect(queries.length).toBeGreaterThan(1500);
     expect(bad.slice(0, 5).map((q) => q.slice(0, 300))).toEqual([]);
+  });
+
+  it('the case rules, correlations included, analyse cleanly', () => {
+    const casesDir = resolve(import.meta.dirname, '../cases');
+    const texts = Object.fromEntries(
+      readdirSync(casesDir)
+        .filter((f) => f.endsWith('.yml'))
+        .map((f) => [f, readFileSync(join(casesDir, f), 'utf8')]),
+    );
+    const globals = globalsFor(K, tables);
+    const converted = convertRuleSet(loadRuleTexts(texts), KQL, [mde]).filter((c) => c.queries.length > 0);
+    expect(converted.filter((c) => /summarize/.test(c.queries[0])).length).toBeGreaterThanOrEqual(3);
+    for (const c of converted)
+      for (const q of c.queries) expect(diagnosticsOf(K.KustoCode.ParseAndAnalyze(q, globals)), c.title).toEqual([]);
   });
 
   it('every column the mde pipeline maps to exists in its table', () => {

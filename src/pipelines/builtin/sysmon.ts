@@ -29,7 +29,7 @@ const EVENT_IDS: readonly [string, number | readonly number[]][] = [
   ['pipe_created', [17, 18]],
   ['wmi_event', [19, 20, 21]],
   ['dns_query', 22],
-  ['file_delete', [23, 26]],
+  ['file_delete', 23],
   ['clipboard_capture', 24],
   ['process_tampering', 25],
   ['file_delete_detected', 26],
