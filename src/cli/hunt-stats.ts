@@ -4,6 +4,7 @@
  */
 import type { Diagnostic } from '../core/diagnostic.js';
 import { formatDiagnostic } from '../core/diagnostic.js';
+import type { FileTotals } from '../engine/hunt-file.js';
 import type { PreparedRules } from '../engine/index.js';
 import { describeLogsource, LEVELS } from '../engine/index.js';
 import type { SkippedRecord } from '../sources/event.js';
@@ -27,6 +28,22 @@ export class HuntStats {
     const reason = s.reason.replace(/\d+/g, 'N').slice(0, 120);
     this.skippedReasons.set(reason, (this.skippedReasons.get(reason) ?? 0) + 1);
     if (s.line === undefined && s.offset === undefined) this.skippedFiles++;
+  }
+
+  /** Adds the totals of a finished file. */
+  fileDone(t: FileTotals): void {
+    this.files++;
+    this.events += t.events;
+    this.inRange += t.inRange;
+    this.evaluated += t.evaluated;
+    for (const i of t.routed) this.routed.add(i);
+  }
+
+  /** Detections counted so far. */
+  get detections(): number {
+    let n = 0;
+    for (const r of this.perRule.values()) n += r.count;
+    return n;
   }
 
   /** Counts a detection. */

@@ -6,9 +6,11 @@
 import { createWriteStream, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type Command, Option } from 'commander';
-import { HuntSession, LEVELS, type PreparedRules, prepareRules, type RuleSelection } from '../engine/index.js';
+import { HuntSession, LEVELS, prepareRules, type RuleSelection } from '../engine/index.js';
 import { runParallelHunt } from '../engine/parallel.js';
+import type { DetectionRule } from '../ir/types.js';
 import { loadRules } from '../ruleset/load.js';
+import type { SkippedRecord } from '../sources/event.js';
 import { expandInputs, isSourceFormat, SOURCE_FORMATS, type SourceFormat } from '../sources/index.js';
 import { bundledRules } from './bundled.js';
 import { EXIT } from './exit.js';
@@ -157,57 +159,79 @@ export async function runHunt(logs: readonly string[], opts: HuntOptions, io: Hu
   const prepared = prepareRules(ruleset.detections, ruleset.correlations, p.selection);
   if (prepared.compiled.length === 0)
     return fail('no rule is left to run after the selection options and engine checks');
+  const session = new HuntSession(prepared);
   const toFile = opts.output !== undefined;
   const info = opts.quiet ? undefined : p.format === 'table' || toFile ? io.stdout : io.tty ? io.stderr : undefined;
   const say = (lines: readonly string[]): void => info?.(lines.map((l) => `${l}\n`).join(''));
-  say(startReport(prepared, ruleset.diagnostics, rulePaths));
+  say(startReport(prepared, [...ruleset.diagnostics, ...session.correlator.diagnostics], rulePaths));
   const stats = new HuntStats();
   const files = await expandInputs(logs, (s) => {
     stats.skip(s);
     io.stderr(`warning: ${s.file}: ${s.reason}\n`);
   });
   if (files.length === 0) return fail('no input files found', EXIT.skipped);
-  return hunt(files, rulePaths, prepared, p, opts, io, stats, say);
+  return hunt({ files, rulePaths, session, plan: p, opts, io, stats, say });
 }
 
-async function hunt(
-  files: readonly string[],
-  rulePaths: readonly string[],
-  prepared: PreparedRules,
-  p: Plan,
-  opts: HuntOptions,
-  io: HuntIo,
-  stats: HuntStats,
-  say: (lines: readonly string[]) => void,
-): Promise<number> {
-  const out = opts.output ? createWriteStream(opts.output) : undefined;
-  const write = out ? (t: string) => void out.write(t) : io.stdout;
-  const table = p.format === 'table' ? new HuntTable() : undefined;
-  const writer = p.format === 'table' ? undefined : new RecordWriter(p.format, write);
-  const emit = (r: HuntRecord): void => {
-    stats.detection(r);
-    table?.add(r);
-    writer?.add(r);
+/** Everything one hunt run needs once rules and inputs are known. */
+interface Run {
+  readonly files: readonly string[];
+  readonly rulePaths: readonly string[];
+  readonly session: HuntSession;
+  readonly plan: Plan;
+  readonly opts: HuntOptions;
+  readonly io: HuntIo;
+  readonly stats: HuntStats;
+  readonly say: (lines: readonly string[]) => void;
+}
+
+/** Where records go: the table (rendered at the end) or a streaming writer, to stdout or -o FILE. */
+function openOutput(run: Run) {
+  const out = run.opts.output ? createWriteStream(run.opts.output) : undefined;
+  const write = out ? (t: string) => void out.write(t) : run.io.stdout;
+  const format = run.plan.format;
+  const table = format === 'table' ? new HuntTable() : undefined;
+  const writer = format === 'table' ? undefined : new RecordWriter(format, write);
+  return {
+    emit(r: HuntRecord): void {
+      run.stats.detection(r);
+      table?.add(r);
+      writer?.add(r);
+    },
+    async close(summary: unknown): Promise<void> {
+      if (table) write(table.render());
+      writer?.end(summary);
+      if (out) await new Promise<void>((resolve) => out.end(resolve));
+    },
   };
-  const session = new HuntSession(prepared);
-  const fieldCache = new Map();
-  const progress = io.tty && !opts.quiet ? await HuntProgress.start(files, io.tty) : undefined;
+}
+
+/** Prints the first 20 skipped records and warnings on stderr (clearing the progress bar line first). */
+function warner(io: HuntIo, withBar: boolean) {
   let warned = 0;
-  const warn = (kind: string, s: { file: string; line?: number; offset?: number; reason: string }): void => {
-    if (++warned <= 20)
-      io.stderr(
-        `${kind}: ${s.file}${s.line ? `:${s.line}` : s.offset !== undefined ? ` @${s.offset}` : ''}: ${s.reason}\n`,
-      );
-    else if (warned === 21) io.stderr('... more warnings are counted in the summary\n');
+  return (kind: string, s: SkippedRecord): void => {
+    const clear = withBar ? '\r\x1b[2K' : '';
+    const where = s.line ? `:${s.line}` : s.offset !== undefined ? ` @${s.offset}` : '';
+    if (++warned <= 20) io.stderr(`${clear}${kind}: ${s.file}${where}: ${s.reason}\n`);
+    else if (warned === 21) io.stderr(`${clear}... more are counted in the summary\n`);
   };
+}
+
+async function hunt(run: Run): Promise<number> {
+  const { session, stats, plan, io, opts } = run;
+  const prepared = session.prepared;
+  const output = openOutput(run);
+  const fieldCache = new Map<DetectionRule, readonly string[]>();
+  const progress = io.tty && !opts.quiet ? await HuntProgress.start(run.files, io.tty) : undefined;
+  const warn = warner(io, progress !== undefined);
   await runParallelHunt({
-    files,
+    files: run.files,
     prepared,
-    rulePaths,
-    selection: p.selection,
-    range: p.range,
-    format: p.source,
-    workers: p.workers,
+    rulePaths: run.rulePaths,
+    selection: plan.selection,
+    range: plan.range,
+    format: plan.source,
+    workers: plan.workers,
     onSkip: (s) => {
       stats.skip(s);
       warn('skipped', s);
@@ -219,29 +243,21 @@ async function hunt(
     onMatches: (_file, batch) => {
       for (const [i, event] of batch) {
         const d = session.accept(i, event);
-        if (d) emit(detectionRecord(d, ruleFields(d.rule, fieldCache)));
+        if (d) output.emit(detectionRecord(d, ruleFields(d.rule, fieldCache)));
       }
     },
     onFileDone: (t) => {
-      stats.files++;
-      stats.events += t.events;
-      stats.inRange += t.inRange;
-      stats.evaluated += t.evaluated;
-      for (const i of t.routed) stats.routed.add(i);
+      stats.fileDone(t);
       progress?.fileDone();
     },
     onProgress: (u) => progress?.update(u),
   });
   progress?.stop();
-  for (const c of session.finish()) emit(correlationRecord(c));
-  if (session.correlator.late > 0 || session.untimed > 0)
+  for (const c of session.finish()) output.emit(correlationRecord(c));
+  if (session.untimed > 0)
     io.stderr(`warning: ${session.untimed} matches of correlated rules had no timestamp and were not correlated\n`);
-  for (const d of session.correlator.diagnostics) io.stderr(`warning: ${d.file}:${d.line}:${d.column}: ${d.message}\n`);
-  if (table) write(table.render());
-  writer?.end(stats.summary(prepared));
-  say(['', ...endReport(stats, prepared)]);
-  if (out) await new Promise<void>((resolve) => out.end(resolve));
-  const detections = [...stats.perRule.values()].reduce((n, r) => n + r.count, 0);
-  if (opts.failOnDetection && detections > 0) return EXIT.findings;
+  await output.close(stats.summary(prepared));
+  run.say(['', ...endReport(stats, prepared)]);
+  if (opts.failOnDetection && stats.detections > 0) return EXIT.findings;
   return stats.skipped > 0 ? EXIT.skipped : EXIT.ok;
 }

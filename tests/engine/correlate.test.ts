@@ -3,7 +3,7 @@
  * adds one correlation and a timeline of events (seconds, fields) and expects the detections it fires.
  */
 import { describe, expect, test } from 'vitest';
-import { huntEvents } from '../../src/engine/hunt.js';
+import { HuntSession, huntEvents } from '../../src/engine/hunt.js';
 import { prepareRules } from '../../src/engine/select.js';
 import { loadRuleTexts } from '../../src/ruleset/load.js';
 import type { FieldValue, LogEvent } from '../../src/sources/event.js';
@@ -207,4 +207,19 @@ test('open windows are expired as time advances', async () => {
   for (let i = 0; i < 1000; i++) c.push({ rule, timestamp: T0 + i * 1000, fields: { User: `u${i}` }, ref: i });
   // Only the groups seen within the last two timespans can still be open.
   expect(c.openGroups).toBeLessThanOrEqual(21);
+});
+
+test('a correlation of correlations is skipped with a positioned diagnostic', () => {
+  const corr = (id: string, name: string, rules: string) =>
+    `title: ${name}\nid: ${id}\nname: ${name}\ncorrelation:\n    type: event_count\n    rules: [${rules}]\n    timespan: 1m\n    condition:\n      gte: 2\n`;
+  const set = loadRuleTexts({
+    'base.yml': BASE,
+    'corr.yml': `${corr('10000000-0000-0000-0000-000000000001', 'first', 'rule_a')}---\n${corr('10000000-0000-0000-0000-000000000002', 'second', 'first')}`,
+  });
+  const prepared = prepareRules(set.detections, set.correlations);
+  const session = new HuntSession(prepared);
+  expect(session.correlator.correlations.map((c) => c.meta.name)).toEqual(['first']);
+  expect(session.correlator.diagnostics.map((d) => [d.code, d.line, d.message])).toEqual([
+    ['TL115', 11, 'correlation skipped: the hunt engine does not chain correlations (first)'],
+  ]);
 });
