@@ -15,6 +15,7 @@ import type { LogEvent } from '../sources/event.js';
 import type { EventDb } from './duckdb.js';
 import { runEngine } from './engine-run.js';
 import { type LoadedPack, type RuleUnderTest, referencedRules, tuned } from './pack.js';
+import { reasonOf } from './targets.js';
 import type { CheckResult, FalsePositives } from './types.js';
 
 /** The simulated events a run checks rules against. */
@@ -120,8 +121,7 @@ async function sqlDetection(
   ] as const) {
     if (label === 'tuned' && r === rule) continue;
     const { conversion } = convertDetection(r, SQL, SQL_PIPELINES);
-    if (conversion.errors.length)
-      return { check: 'sql-diff', status: 'unsupported', detail: conversion.errors[0].message };
+    if (conversion.errors.length) return { check: 'sql-diff', status: 'unsupported', detail: reasonOf(conversion) };
     const got = await db.keys(conversion.queries[0]);
     if (!sameKeys(expected, got)) problems.push(`${label}: ${diffDetail(expected, got)}`);
   }
@@ -157,7 +157,7 @@ export async function correlationBehaviour(
       const n = engineFired(v.refs, events);
       counts.set(`${s.id}|${t === 1}`, n);
       if (!v.conv || v.conv.errors.length) {
-        unsupported = v.conv?.errors[0]?.message ?? 'not converted';
+        unsupported = v.conv ? reasonOf(v.conv) : 'not converted';
         continue;
       }
       const rows = await db.count(v.conv.queries[0]);
