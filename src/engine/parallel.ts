@@ -66,7 +66,12 @@ interface Unit {
 export async function runParallelHunt(opts: ParallelHuntOptions): Promise<void> {
   const cores = opts.workers ?? availableParallelism();
   if (cores <= 1 || import.meta.url.endsWith('.ts')) return runInProcess(opts);
-  const units = await planUnits(opts, opts.splitBytes ?? SPLIT_BYTES);
+  const split = opts.splitBytes ?? SPLIT_BYTES;
+  // Each worker compiles the rules again (seconds for thousands of rules): only worth it for big inputs.
+  let total = 0;
+  for (const f of opts.files) total += await size(f);
+  if (total < 2 * split) return runInProcess(opts);
+  const units = await planUnits(opts, split);
   if (units.length <= 1) return runInProcess(opts);
   return runWorkers(opts, units, Math.min(cores, units.length));
 }

@@ -23,6 +23,8 @@ export class EventView {
   raw(field: string): FieldValue | undefined {
     const fields = this.event.fields;
     const v = fields[field];
+    // Names like `constructor` must not read Object.prototype members.
+    if (typeof v === 'function') return undefined;
     if (v !== undefined || !field.includes('.')) return v;
     return walk(fields, field);
   }
@@ -79,7 +81,7 @@ function walk(fields: Readonly<Record<string, FieldValue>>, path: string): Field
   let cur: FieldValue | undefined = fields as FieldValue;
   for (const key of path.split('.')) {
     if (cur === null || typeof cur !== 'object' || Array.isArray(cur)) return undefined;
-    cur = (cur as Record<string, FieldValue>)[key];
+    cur = Object.hasOwn(cur, key) ? (cur as Record<string, FieldValue>)[key] : undefined;
   }
   return cur;
 }

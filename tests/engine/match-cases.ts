@@ -219,4 +219,10 @@ export const MATCH_CASES: readonly MatchCase[] = [
     match: [{ process: { name: 'CMD.exe' } }, { 'process.name': 'cmd.exe' }],
     noMatch: [{ process: { name: 'x.exe' } }, { process: 'cmd.exe' }],
   },
+  {
+    name: 'field names never read Object.prototype',
+    detection: '  sel:\n    constructor|exists: true\n  condition: sel',
+    match: [{ constructor: 'x' }],
+    noMatch: [{}, { other: 1 }],
+  },
 ];
