@@ -81,6 +81,8 @@ const TABLE_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   _Im_ProcessCreate: ['DvcHostname', 'ActorUsername', 'TargetProcessCommandLine', 'TargetProcessId'],
   _Im_FileEvent: ['DvcHostname', 'ActorUsername', 'TargetFileName', 'TargetFilePath'],
   _Im_NetworkSession: ['DvcHostname', 'SrcIpAddr', 'DstIpAddr'],
+  _Im_RegistryEvent: ['DvcHostname', 'ActorUsername'],
+  _Im_Dns: ['DvcHostname', 'SrcIpAddr'],
   Event: ['Computer'],
   Syslog: ['Computer', 'HostIP'],
 };
@@ -99,8 +101,14 @@ const CONNECTORS: readonly [RegExp, string][] = [
   [/^DnsEvents$/, 'DNS'],
 ];
 
-/** ASIM parsers read the tables of several connectors; these are the Windows ones tripline's pipeline targets. */
-const ASIM_SOURCES: readonly string[] = ['DeviceProcessEvents', 'SecurityEvent'];
+/** Tables behind each ASIM parser that tripline's sentinel-asim pipeline targets (Windows sources). */
+const ASIM_SOURCES: Readonly<Record<string, readonly string[]>> = {
+  _Im_ProcessCreate: ['DeviceProcessEvents', 'SecurityEvent'],
+  _Im_FileEvent: ['DeviceFileEvents'],
+  _Im_RegistryEvent: ['DeviceRegistryEvents', 'SecurityEvent'],
+  _Im_NetworkSession: ['DeviceNetworkEvents'],
+  _Im_Dns: ['DnsEvents'],
+};
 
 /** The tables a KQL query reads: lines holding only a table name, bare or opening a `union` operand. */
 export function kqlTables(query: string): string[] {
@@ -113,7 +121,7 @@ const KQL_KEYWORDS = new Set(['union', 'let', 'join', 'on', 'kind', 'inner', 'le
 /** The requiredDataConnectors entries for the tables a query reads (unknown tables are left out). */
 export function dataConnectors(tables: readonly string[]): { connectorId: string; dataTypes: string[] }[] {
   const out = new Map<string, string[]>();
-  const sources = tables.flatMap((t) => (t.startsWith('_Im_') ? ASIM_SOURCES : [t]));
+  const sources = tables.flatMap((t) => ASIM_SOURCES[t] ?? [t]);
   for (const table of sources) {
     const id = CONNECTORS.find(([re]) => re.test(table))?.[1];
     if (id) out.set(id, [...new Set([...(out.get(id) ?? []), table])]);

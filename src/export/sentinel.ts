@@ -194,10 +194,13 @@ function write(rules: readonly ExportRule[], options: ExportOptions): ExportResu
   return { files, skipped };
 }
 
-/** The Sentinel platform (KQL over Defender tables by default; `--pipeline sentinel-asim` for ASIM). */
+/** The Sentinel platform: KQL over Defender XDR tables, else over the ASIM parsers. */
 export const SENTINEL: Platform = {
   name: 'sentinel',
   title: 'Microsoft Sentinel analytics rules (YAML templates + ARM)',
-  queries: () => [{ target: 'kql', pipelines: ['mde'] }],
+  queries: () => [
+    { target: 'kql', pipelines: ['mde'] },
+    { target: 'kql', pipelines: ['sentinel-asim'] },
+  ],
   write,
 };
