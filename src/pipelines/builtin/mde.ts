@@ -24,7 +24,15 @@ const { IntegrityLevel: _noIntegrity, ...DEVICE_EVENTS_ACTOR } = ACTOR;
 const NO_INTEGRITY = { IntegrityLevel: 'DeviceEvents has no integrity level column' } as const;
 
 /** Numeric columns: Sigma writes some of their values as strings (`'4'`, `'0x3e7'`). */
-const NUMERIC = ['ProcessId', 'InitiatingProcessId', 'LogonId', 'RemotePort', 'LocalPort', 'InitiatingProcessParentId'];
+const NUMERIC = [
+  'ProcessId',
+  'InitiatingProcessId',
+  'LogonId',
+  'RemotePort',
+  'LocalPort',
+  'InitiatingProcessParentId',
+  'GrantedAccess',
+];
 
 /** DeviceProcessEvents: the created process is the row's own process, its parent is Initiating*. */
 const PROCESS: FieldMap = {
@@ -175,14 +183,16 @@ export const MDE_PIPELINE: PipelineSpec = Object.freeze<PipelineSpec>({
       match: { category: 'process_access' },
       table: 'DeviceEvents',
       conditions: { ActionType: 'OpenProcessApiCall' },
+      // Defender records the requested mask as a decimal number: exact Sysmon hex masks compare as numbers.
+      derived: { GrantedAccess: 'tolong(parse_json(AdditionalFields).DesiredAccess)' },
       fields: {
         SourceImage: 'InitiatingProcessFolderPath',
         SourceCommandLine: 'InitiatingProcessCommandLine',
         TargetImage: 'FolderPath',
         SourceUser: 'InitiatingProcessAccountName',
+        GrantedAccess: 'GrantedAccess',
       },
       unsupported: {
-        GrantedAccess: 'OpenProcessApiCall records DesiredAccess as a decimal number, not the Sysmon hex mask',
         CallTrace: 'MDE records no call trace',
       },
     },
