@@ -84,7 +84,7 @@ const errors: [string, string, string[]][] = [
   ['unknown modifier', '  s:\n    C|contians: x\n  condition: s', ['TL104@5:5']],
   ['bad combination', '  s:\n    C|re|contains: x\n  condition: s', ['TL105@5:5']],
   ['bad regex', "  s:\n    C|re: '(unclosed'\n  condition: s", ['TL106@5:11']],
-  ['bad cidr', "  s:\n    Ip|cidr: '10.0.0.300/8'\n  condition: s", ['TL113@5:14']],
+  ['bad cidr', "  s:\n    Ip|cidr: '10.0.0.300/8'\n  condition: s", ['TL107@5:14']],
   ['empty list', '  s:\n    C: []\n  condition: s', ['TL108@5:8']],
   ['undefined search', '  s:\n    C: x\n  condition: s and t', ['TL110@6:20']],
   ['condition syntax', '  s:\n    C: x\n  condition: s and', ['TL103@6:19']],
