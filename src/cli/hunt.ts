@@ -151,19 +151,19 @@ export async function runHunt(logs: readonly string[], opts: HuntOptions, io: Hu
     return fail(
       `no rules: the bundled content pack folder ${contentDir} is missing; pass rules with -r <files or folders>`,
     );
-  const ruleset = await loadRules(rulePaths);
-  if (ruleset.detections.length === 0 && ruleset.correlations.length === 0) {
+  const loaded = await loadPrepared(rulePaths, p.selection);
+  if (loaded.empty) {
     const where = opts.rules?.length ? rulePaths.join(', ') : `the bundled content pack (${contentDir}) is empty`;
     return fail(`no rules loaded from ${where}; pass rules with -r <files or folders>`);
   }
-  const prepared = prepareRules(ruleset.detections, ruleset.correlations, p.selection);
+  const { prepared, diagnostics } = loaded;
   if (prepared.compiled.length === 0)
     return fail('no rule is left to run after the selection options and engine checks');
   const session = new HuntSession(prepared);
   const toFile = opts.output !== undefined;
   const info = opts.quiet ? undefined : p.format === 'table' || toFile ? io.stdout : io.tty ? io.stderr : undefined;
   const say = (lines: readonly string[]): void => info?.(lines.map((l) => `${l}\n`).join(''));
-  say(startReport(prepared, [...ruleset.diagnostics, ...session.correlator.diagnostics], rulePaths));
+  say(startReport(prepared, [...diagnostics, ...session.correlator.diagnostics], rulePaths));
   const stats = new HuntStats();
   const files = await expandInputs(logs, (s) => {
     stats.skip(s);
@@ -171,6 +171,17 @@ export async function runHunt(logs: readonly string[], opts: HuntOptions, io: Hu
   });
   if (files.length === 0) return fail('no input files found', EXIT.skipped);
   return hunt({ files, rulePaths, session, plan: p, opts, io, stats, say });
+}
+
+/**
+ * Loads and prepares the rules. Kept apart so the RuleSet (YAML documents with positions) can be garbage
+ * collected: only the IR rules and the load diagnostics live on through the hunt.
+ */
+async function loadPrepared(rulePaths: readonly string[], selection: RuleSelection) {
+  const ruleset = await loadRules(rulePaths);
+  const empty = ruleset.detections.length === 0 && ruleset.correlations.length === 0;
+  const prepared = prepareRules(ruleset.detections, ruleset.correlations, selection);
+  return { empty, prepared, diagnostics: ruleset.diagnostics.filter((d) => d.severity === 'error') };
 }
 
 /** Everything one hunt run needs once rules and inputs are known. */
