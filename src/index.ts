@@ -48,6 +48,24 @@ export {
   RuleMatcher,
   type RuleSelection,
 } from './engine/index.js';
+export {
+  type AttackIndex,
+  attackIndex,
+  type ExportFile,
+  type ExportOptions,
+  type ExportResult,
+  type ExportRule,
+  exportRuleSet,
+  type ImportedRule,
+  importElasticToml,
+  loadAttack,
+  PLATFORMS as EXPORT_PLATFORMS,
+  type Platform as ExportPlatform,
+  platformByName,
+  type Skipped as ExportSkipped,
+} from './export/index.js';
+export { coverageLayer } from './export/navigator.js';
+export { writeExport } from './export/write.js';
 export { and, type ExprVisitor, fieldsOf, leaves, mapExpr, not, or, visit } from './ir/expr.js';
 export { formatSigmaString, type PatternShape, parseSigmaString, patternShape } from './ir/pattern.js';
 export type * from './ir/types.js';

@@ -42,7 +42,7 @@ function bestConfidence(rules: readonly ExportRule[]): string {
 }
 
 /** The layer object. */
-export function navigatorLayer(
+export function coverageLayer(
   rules: readonly ExportRule[],
   options: ExportOptions,
   name = 'tripline coverage',
@@ -99,7 +99,7 @@ export function navigatorLayer(
 
 function write(rules: readonly ExportRule[], options: ExportOptions): ExportResult {
   return {
-    files: [{ path: 'layer.json', content: `${JSON.stringify(navigatorLayer(rules, options), null, 2)}\n` }],
+    files: [{ path: 'layer.json', content: `${JSON.stringify(coverageLayer(rules, options), null, 2)}\n` }],
     skipped: [],
   };
 }
