@@ -7,6 +7,7 @@
  */
 import { existsSync } from 'node:fs';
 import { type Command, Option } from 'commander';
+import { TARGETS } from '../backends/index.js';
 import { renderJson, renderJunit, renderText, TEST_FORMATS, type TestFormat } from '../testing/report.js';
 import { testRules } from '../testing/run.js';
 import { VERSION } from '../version.js';
@@ -39,6 +40,9 @@ export async function runTest(
   const background = count(opts.background, 10_000);
   if (seed === undefined || background === undefined)
     return usage(warn, '--seed and --background take a non-negative whole number');
+  const unknown = (opts.target ?? []).filter((t) => !Object.hasOwn(TARGETS, t));
+  if (unknown.length)
+    return usage(warn, `unknown target ${unknown.join(', ')}; use ${Object.keys(TARGETS).join(', ')}`);
   const paths = rules.length ? rules : [bundledRules().rules];
   for (const p of paths) if (!existsSync(p)) return usage(warn, `no such rule file or folder: ${p}`);
   const report = await testRules({ rules: paths, seed, background, targets: opts.target });

@@ -1,4 +1,6 @@
 /** `tripline test` outputs and usage errors: the matrix, JSON and well-formed JUnit over a small real run. */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { SaxesParser } from 'saxes';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -57,5 +59,35 @@ describe('tripline test outputs', () => {
     );
     expect(code).toBe(2);
     expect(err).toMatch(message);
+  });
+});
+
+describe('tripline test fails a rule that misses its attack or alerts on its quiet scenario', () => {
+  it('reports FAIL with the scenario and exits 1', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'tripline-test-broken-'));
+    const text = readFileSync(one('medoc_ezvit_spawns_suspicious_child.yml'), 'utf8');
+    // missed.yml no longer lists rundll32 as a child, so it misses NotPetya; noisy.yml claims NotPetya is quiet.
+    const missed = text.replace(/\n\s*- '\\rundll32\.exe'/, '');
+    const noisy = text
+      .replace(/^id: .*$/m, 'id: 6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b')
+      .replace(/ {4}quiet:\n/, '    quiet:\n      - attack-notpetya-medoc\n');
+    expect(missed).not.toBe(text);
+    expect(noisy).not.toBe(text);
+    writeFileSync(path.join(dir, 'missed.yml'), missed);
+    writeFileSync(path.join(dir, 'noisy.yml'), noisy);
+    let out = '';
+    const code = await runTest(
+      [dir],
+      { background: '100', target: ['sql'] },
+      (t) => {
+        out += t;
+      },
+      () => {},
+    );
+    expect(code).toBe(1);
+    expect(out).toMatch(/^missed\s+FAIL\s+ok\s+ok\s+ok/m);
+    expect(out).toMatch(/^noisy\s+ok\s+FAIL\s+ok\s+ok/m);
+    expect(out).toContain('missed fire: attack-notpetya-medoc: no alert');
+    expect(out).toMatch(/noisy quiet: attack-notpetya-medoc: \d+ alert/);
   });
 });
