@@ -5,7 +5,7 @@
  */
 import { basename, extname } from 'node:path';
 import type { Diagnostic } from '../core/diagnostic.js';
-import type { CorrelationRule, DetectionRule } from '../ir/types.js';
+import type { CorrelationRule, DetectionRule, FilterRule } from '../ir/types.js';
 import type { RuleSet } from '../ruleset/types.js';
 import { siteDiagnostics, str, strList, summarise, testsOf, triplineBlock } from './meta.js';
 import { ruleKey } from './queries.js';
@@ -65,7 +65,8 @@ export function buildRulePages(ruleSet: RuleSet, inputs: RuleInputs): SiteRule[]
   for (const r of rules) for (const k of [r.meta.id, r.meta.name]) if (k) byRef.set(k, r);
   const diagsByFile = new Map<string, Diagnostic[]>();
   for (const d of inputs.diagnostics) diagsByFile.set(d.file, [...(diagsByFile.get(d.file) ?? []), d]);
-  return rules.map((rule) => rulePage(rule, slugs, byRef, diagsByFile.get(rule.origin.file) ?? [], inputs));
+  const withFilters = { ...inputs, filters: ruleSet.filters };
+  return rules.map((rule) => rulePage(rule, slugs, byRef, diagsByFile.get(rule.origin.file) ?? [], withFilters));
 }
 
 function rulePage(
@@ -73,7 +74,7 @@ function rulePage(
   slugs: ReadonlyMap<AnyRule, string>,
   byRef: ReadonlyMap<string, AnyRule>,
   diagnostics: readonly Diagnostic[],
-  inputs: RuleInputs,
+  inputs: RuleInputs & { readonly filters: readonly FilterRule[] },
 ): SiteRule {
   const block = triplineBlock(rule);
   const targets = inputs.queries.get(ruleKey(rule)) ?? [];
@@ -100,7 +101,7 @@ function rulePage(
     diagnostics: siteDiagnostics(diagnostics),
     targets,
     telemetry: inputs.telemetry ? inputs.telemetry(rule, tests) : [],
-    companions: companionsOf(rule, byRef, inputs),
+    companions: companionsOf(rule, byRef, inputs.filters, inputs),
   };
 }
 
@@ -160,15 +161,23 @@ function relatedOf(
     });
 }
 
-/** Texts of other files the rule needs to load in the browser (base rules of a correlation). */
-function companionsOf(rule: AnyRule, byRef: ReadonlyMap<string, AnyRule>, inputs: RuleInputs): Record<string, string> {
-  if (rule.kind !== 'correlation') return {};
+/**
+ * Texts of other files the rule needs in the browser to behave as in the catalog build: the base rules of a
+ * correlation, and the Sigma filters that apply to the rule or to those base rules.
+ */
+function companionsOf(
+  rule: AnyRule,
+  byRef: ReadonlyMap<string, AnyRule>,
+  filters: readonly FilterRule[],
+  inputs: RuleInputs,
+): Record<string, string> {
+  const bases = rule.kind === 'correlation' ? rule.rules.map((r) => byRef.get(r)).filter((r) => r !== undefined) : [];
+  const files = new Set(bases.map((b) => b.origin.file));
+  const names = new Set([rule, ...bases].flatMap((r) => [r.meta.id, r.meta.name]).filter((n) => n !== undefined));
+  for (const f of filters) if (f.rules.some((r) => names.has(r))) files.add(f.origin.file);
+  files.delete(rule.origin.file);
   const out: Record<string, string> = {};
-  for (const ref of rule.rules) {
-    const base = byRef.get(ref);
-    if (!base || base.origin.file === rule.origin.file) continue;
-    out[inputs.displayName(base.origin.file)] = inputs.texts.get(base.origin.file) ?? '';
-  }
+  for (const file of files) out[inputs.displayName(file)] = inputs.texts.get(file) ?? '';
   return out;
 }
 

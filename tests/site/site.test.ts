@@ -93,6 +93,9 @@ describe.skipIf(!hasChromium)('catalog in chromium', () => {
     expect(events.split('\n').length).toBeGreaterThan(1);
     await page.click('button:has-text("Run the rule")');
     await page.waitForSelector('table.matches');
+    expect(await page.locator('tr[data-match=no]').count()).toBe(0);
+    await page.check('text=Show events that do not match too');
+    expect(await page.locator('tr[data-match=no]').count()).toBeGreaterThan(0);
     const hits = page.locator('tr[data-match=yes]');
     expect(await hits.count()).toBeGreaterThan(0);
     await expect(hits.first().textContent()).resolves.toContain('atomic-1-trojanized-setup-powershell');

@@ -43,8 +43,15 @@ export function TestVerdicts({ events, result }: { events: readonly SiteEvent[];
 
 /** The result table: one row per event, matched fields marked. */
 export function MatchTable({ events, result }: { events: readonly SiteEvent[]; result: RunResult }) {
+  const anyHit = result.matches.some((m) => m.rules.length > 0);
+  const [all, setAll] = useState(!anyHit);
+  const rows = all ? result.matches : result.matches.filter((m) => m.rules.length > 0);
   return (
     <div class="table-wrap">
+      <label class="inline check">
+        <input type="checkbox" checked={all} onChange={(e) => setAll((e.target as HTMLInputElement).checked)} /> Show
+        events that do not match too
+      </label>
       <table class="matches">
         <caption>
           {result.matches.filter((m) => m.rules.length > 0).length} of {events.length} events match
@@ -61,7 +68,7 @@ export function MatchTable({ events, result }: { events: readonly SiteEvent[]; r
           </tr>
         </thead>
         <tbody>
-          {result.matches.map((m) => {
+          {rows.map((m) => {
             const e = events[m.index];
             const hit = m.rules.length > 0;
             return (
