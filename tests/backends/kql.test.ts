@@ -12,7 +12,8 @@ import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Conversion, convertRuleSet } from '../../src/backends/index.js';
-import { KQL, kqlField, kqlString } from '../../src/backends/kql.js';
+import { KQL, kqlField } from '../../src/backends/kql.js';
+import { MANY, pattern } from '../../src/ir/pattern.js';
 import { builtinPipeline } from '../../src/pipelines/index.js';
 import type { PipelineSpec } from '../../src/pipelines/types.js';
 import { loadRules, loadRuleTexts } from '../../src/ruleset/load.js';
@@ -56,6 +57,16 @@ const REGISTRY_COLUMNS = [
   'ReportId:long',
   'AppGuardContainerId:string',
 ];
+
+/** The case rules of tests/cases by file name. */
+function caseTexts(): Record<string, string> {
+  const casesDir = resolve(import.meta.dirname, '../cases');
+  return Object.fromEntries(
+    readdirSync(casesDir)
+      .filter((f) => f.endsWith('.yml'))
+      .map((f) => [f, readFileSync(join(casesDir, f), 'utf8')]),
+  );
+}
 
 // biome-ignore lint/suspicious/noExplicitAny: the Bridge.NET build of Kusto.Language has no type declarations
 type Any = any;
@@ -120,15 +131,24 @@ describe('KQL literals and names survive the Kusto parser', () => {
     fc.string({ unit: 'binary' }),
     fc.string({ unit: 'grapheme' }),
   );
-  it('kqlString(s) parses back to s', () => {
+  const ctx = { rule: undefined as never, target: 'kql', warn: () => {} };
+  it('exact and contains values emitted by the KQL leaf parse back to the value', () => {
     fc.assert(
-      fc.property(hostile, (s) => {
-        const query = `T | where A == ${kqlString(s)}`;
+      fc.property(hostile, fc.boolean(), fc.boolean(), (s, contains, cased) => {
+        const parts = contains && s ? [MANY, s, MANY] : [s];
+        const leaf = KQL.leaves.string({ kind: 'string', field: 'A', pattern: pattern(parts), cased }, ctx);
+        const query = `T | where ${leaf}`;
         expect(diagnosticsOf(K.KustoCode.Parse(query))).toEqual([]);
         expect(literalValue(K, query)).toBe(s);
       }),
       { numRuns: 2000 },
     );
+  });
+  it('converting the case rules twice gives identical bytes (no hidden state)', () => {
+    const texts = caseTexts();
+    const run = () =>
+      JSON.stringify(convertRuleSet(loadRuleTexts(texts), KQL, [builtinPipeline('mde') as PipelineSpec]));
+    expect(run()).toBe(run());
   });
   it('kqlField(name) is one column reference', () => {
     for (const name of ['Image', 'a b', "it's", 'back\\slash', 'and', 'x.y', '@timestamp']) {
@@ -193,12 +213,7 @@ describe.skipIf(!existsSync(corpus) || !existsSync(schemaCsv))('KQL over the Sig
   });
 
   it('the case rules, correlations included, analyse cleanly', () => {
-    const casesDir = resolve(import.meta.dirname, '../cases');
-    const texts = Object.fromEntries(
-      readdirSync(casesDir)
-        .filter((f) => f.endsWith('.yml'))
-        .map((f) => [f, readFileSync(join(casesDir, f), 'utf8')]),
-    );
+    const texts = caseTexts();
     const globals = globalsFor(K, tables);
     const converted = convertRuleSet(loadRuleTexts(texts), KQL, [mde]).filter((c) => c.queries.length > 0);
     expect(converted.filter((c) => /summarize/.test(c.queries[0])).length).toBeGreaterThanOrEqual(3);
