@@ -4,7 +4,7 @@
  * returns exactly the engine's events (detections) or the same fired/not-fired outcome (correlations), and the
  * false-positive figure over the benign background.
  */
-import { convertDetection, convertRuleSet } from '../backends/index.js';
+import { type Conversion, convertDetection, convertRuleSet } from '../backends/index.js';
 import { SQL } from '../backends/sql-targets.js';
 import type { CorrelationRule, DetectionRule } from '../ir/types.js';
 import { builtinPipeline } from '../pipelines/index.js';
@@ -72,8 +72,11 @@ function fp(before: number, after: number, events: number, silent: boolean): Fal
   return { before, after, beforePer10k: per10k(before, events), afterPer10k: per10k(after, events), silent };
 }
 
-const sameKeys = (a: readonly string[], b: readonly string[]) =>
-  a.length === b.length && [...a].sort().every((k, i) => k === [...b].sort()[i]);
+function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  const sortedB = [...b].sort();
+  return [...a].sort().every((k, i) => k === sortedB[i]);
+}
 
 function diffDetail(engine: readonly string[], sql: readonly string[]): string {
   const onlyEngine = engine.filter((k) => !sql.includes(k)).slice(0, 3);
@@ -132,6 +135,37 @@ function miniSet(detections: readonly DetectionRule[], correlation: CorrelationR
   return { files: [], entries: [], detections, correlations: [correlation], filters: [], diagnostics: [] };
 }
 
+interface Variant {
+  readonly tuned: boolean;
+  readonly refs: readonly DetectionRule[];
+  readonly conversion: Conversion | undefined;
+}
+
+/** Per scenario: engine firings of each variant, and where DuckDB's fired/quiet outcome differs. */
+async function perScenario(
+  r: RuleUnderTest & { rule: CorrelationRule },
+  variants: readonly Variant[],
+  corpus: EventCorpus,
+  db: EventDb,
+) {
+  const counts = new Map<string, number>();
+  const mismatches: string[] = [];
+  for (const s of [...r.fire, ...r.quiet]) {
+    const events = corpus.byScenario.get(s.id) ?? [];
+    await db.load(events);
+    for (const v of variants) {
+      const n = runEngine(v.refs, [r.rule], events).fired.get(r.rule) ?? 0;
+      counts.set(`${s.id}|${v.tuned}`, n);
+      if (!v.conversion || v.conversion.errors.length) continue;
+      const rows = await db.count(v.conversion.queries[0]);
+      const word = (fired: boolean) => (fired ? 'fired' : 'quiet');
+      if (rows > 0 !== n > 0)
+        mismatches.push(`${s.id}${v.tuned ? ' (tuned)' : ''}: engine ${word(n > 0)}, DuckDB ${word(rows > 0)}`);
+    }
+  }
+  return { counts, mismatches };
+}
+
 /** Checks one correlation: per scenario in the engine and in DuckDB, untuned and tuned. */
 export async function correlationBehaviour(
   pack: LoadedPack,
@@ -141,39 +175,24 @@ export async function correlationBehaviour(
 ): Promise<Behaviour> {
   const plainRefs = referencedRules(r.rule, pack.ruleSet.detections);
   const tunedRefs = tuned(plainRefs, r.tuning, pack.filters);
-  const variants = [plainRefs, tunedRefs].map((refs) => {
-    const conv = convertRuleSet(miniSet(refs, r.rule), SQL, SQL_PIPELINES).find((c) => c.id === r.rule.meta.id);
-    return { refs, conv };
-  });
-  const engineFired = (refs: readonly DetectionRule[], events: readonly LogEvent[]) =>
-    runEngine(refs, [r.rule], events).fired.get(r.rule) ?? 0;
-  const counts = new Map<string, number>();
-  const mismatches: string[] = [];
-  let unsupported: string | undefined;
-  for (const s of [...r.fire, ...r.quiet]) {
-    const events = corpus.byScenario.get(s.id) ?? [];
-    await db.load(events);
-    for (const [t, v] of variants.entries()) {
-      const n = engineFired(v.refs, events);
-      counts.set(`${s.id}|${t === 1}`, n);
-      if (!v.conv || v.conv.errors.length) {
-        unsupported = v.conv ? reasonOf(v.conv) : 'not converted';
-        continue;
-      }
-      const rows = await db.count(v.conv.queries[0]);
-      if (rows > 0 !== n > 0)
-        mismatches.push(
-          `${s.id}${t ? ' (tuned)' : ''}: engine ${n > 0 ? 'fired' : 'quiet'}, DuckDB ${rows > 0 ? 'fired' : 'quiet'}`,
-        );
-    }
-  }
+  const variants: Variant[] = [plainRefs, tunedRefs].map((refs, i) => ({
+    tuned: i === 1,
+    refs,
+    conversion: convertRuleSet(miniSet(refs, r.rule), SQL, SQL_PIPELINES).find((c) => c.id === r.rule.meta.id),
+  }));
+  const { counts, mismatches } = await perScenario(r, variants, corpus, db);
   const checks = fireQuiet(r, (s, t) => counts.get(`${s.id}|${t}`) ?? 0);
+  const failed = variants.find((v) => !v.conversion || v.conversion.errors.length);
   checks.push(
-    unsupported !== undefined
-      ? { check: 'sql-diff', status: 'unsupported', detail: unsupported }
+    failed !== undefined
+      ? {
+          check: 'sql-diff',
+          status: 'unsupported',
+          detail: failed.conversion ? reasonOf(failed.conversion) : 'not converted',
+        }
       : result('sql-diff', mismatches, 'same fired/quiet outcome per scenario'),
   );
   const bg = corpus.background;
-  const figure = fp(engineFired(plainRefs, bg), engineFired(tunedRefs, bg), bg.length, false);
-  return { checks, falsePositives: figure };
+  const fired = (refs: readonly DetectionRule[]) => runEngine(refs, [r.rule], bg).fired.get(r.rule) ?? 0;
+  return { checks, falsePositives: fp(fired(plainRefs), fired(tunedRefs), bg.length, false) };
 }
