@@ -145,10 +145,10 @@ describe('runner', () => {
 
 describe('checkPaths (chunked, as worker threads run it)', () => {
   it('gives exactly the diagnostics of loadRules + checkRuleSet', async () => {
-    const folder = join(REPO, 'tests/fixtures');
+    const folders = [join(REPO, 'tests/fixtures/broken'), join(REPO, 'tests/fixtures/valid')];
     const data = { attackDir: join(REPO, '../shared/attack'), cwd: REPO };
-    const chunked = await checkPaths([folder], { chunks: 3, dataOptions: data });
-    const ruleSet = await loadRules([folder]);
+    const chunked = await checkPaths(folders, { chunks: 3, dataOptions: data });
+    const ruleSet = await loadRules(folders);
     const whole = checkRuleSet(ruleSet, { data: loadReferenceData(data) });
     expect(chunked.files).toEqual(ruleSet.files);
     expect(chunked.diagnostics.map(formatDiagnostic)).toEqual(whole.map(formatDiagnostic));
