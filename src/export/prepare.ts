@@ -26,15 +26,18 @@ const keyOf = (file: string, title: string, id: string | undefined) => `${file}\
 /** Converts each rule for the platform; `pipelines` (when given) replace every choice's own. */
 export function prepareRules(ruleSet: RuleSet, platform: Platform, pipelines?: readonly PipelineSpec[]): Prepared {
   const byKey = new Map<string, Map<string, Conversion>>();
-  const choiceKey = (c: QueryChoice) => `${c.target}|${pipelines ? '' : c.pipelines.join(',')}`;
+  // A user's --pipeline replaces the pipelines of the platform's targets, not those of its own dialects.
+  const own = (c: QueryChoice) => !pipelines || c.dialect !== undefined;
+  const choiceKey = (c: QueryChoice) => `${c.target}|${own(c) ? c.pipelines.join(',') : ''}`;
   const all: AnyRule[] = [...ruleSet.detections, ...ruleSet.correlations];
   const choices = new Map<string, QueryChoice>();
-  for (const r of all) for (const c of platform.queries(r)) choices.set(choiceKey(c), c);
+  const alsoOf = (r: AnyRule) => platform.also?.(r) ?? [];
+  for (const r of all) for (const c of [...platform.queries(r), ...alsoOf(r)]) choices.set(choiceKey(c), c);
   const order: string[] = [];
   for (const [ck, choice] of choices) {
-    const dialect = targetByName(choice.target);
+    const dialect = choice.dialect ?? targetByName(choice.target);
     if (!dialect) continue;
-    for (const conv of convertRuleSet(ruleSet, dialect, pipelines ?? resolve(choice.pipelines))) {
+    for (const conv of convertRuleSet(ruleSet, dialect, own(choice) ? resolve(choice.pipelines) : (pipelines ?? []))) {
       const k = keyOf(conv.file, conv.title, conv.id);
       if (!byKey.has(k)) {
         byKey.set(k, new Map());
@@ -68,7 +71,14 @@ export function prepareRules(ruleSet: RuleSet, platform: Platform, pipelines?: r
       continue;
     }
     const specs = pipelines ?? resolve(hit.c.pipelines);
-    out.push(exportRule(rule, hit.conv, specs, ruleSet, uniqueSlug(slugOf(rule.meta.title), slugs)));
+    const extra = Object.fromEntries(
+      alsoOf(rule).map((c) => {
+        const conv = convs.get(choiceKey(c));
+        const query = conv && conv.errors.length === 0 ? conv.queries.join('\n') : undefined;
+        return [c.target, query ? { query } : { reason: conv?.errors[0]?.message ?? 'not converted' }];
+      }),
+    );
+    out.push(exportRule(rule, hit.conv, specs, ruleSet, uniqueSlug(slugOf(rule.meta.title), slugs), extra));
   }
   return { rules: out, skipped };
 }
@@ -90,6 +100,7 @@ function exportRule(
   pipelines: readonly PipelineSpec[],
   ruleSet: RuleSet,
   slug: string,
+  extra: ExportRule['extra'] = {},
 ): ExportRule {
   const base = rule.kind === 'detection' ? rule : firstReferenced(rule, ruleSet);
   const applied = base ? applyPipelines(base, pipelines) : undefined;
@@ -104,6 +115,7 @@ function exportRule(
     rule,
     conversion,
     outputFields,
+    extra,
     query: conversion.queries.join('\n'),
     fields: Object.freeze([...new Set(fields)]),
     scope: applied?.scope,

@@ -1,10 +1,13 @@
 /**
  * Sumo Logic: scheduled searches as a content-library folder export (library.json, importable under
- * Library > Import) and log monitors as a monitors-folder export (monitors.json, Monitors > Import).
+ * Library > Import), log monitors as a monitors-folder export (monitors.json, Monitors > Import) and Cloud SIEM
+ * match rules (cloud-siem/match_rules.json; rules without one listed in cloud-siem/not_converted.json).
  */
+import { CSE_EXPRESSION } from './cse-dialect.js';
 import { firstViolation, type Limit, maxLength } from './limits.js';
 import { levelOf, parseDuration } from './meta.js';
 import { skip } from './skip.js';
+import { CSE_TARGET, matchRule, notConverted } from './sumo-cse.js';
 import type { ExportOptions, ExportResult, ExportRule, Platform, Skipped } from './types.js';
 
 /** Sumo limits: content names at most 255 characters; queries at most 15,000 characters (search limit). */
@@ -127,10 +130,13 @@ function write(rules: readonly ExportRule[], options: ExportOptions): ExportResu
     description: 'Exported by tripline',
     children: ok.map((r) => logMonitor(r, options)),
   };
+  const matchRules = ok.map((r) => matchRule(r, options.attack)).filter((m) => m !== undefined);
   return {
     files: [
       { path: 'library.json', content: `${JSON.stringify(library, null, 2)}\n` },
       { path: 'monitors.json', content: `${JSON.stringify(monitors, null, 2)}\n` },
+      { path: 'cloud-siem/match_rules.json', content: `${JSON.stringify(matchRules, null, 2)}\n` },
+      { path: 'cloud-siem/not_converted.json', content: `${JSON.stringify(notConverted(ok), null, 2)}\n` },
     ],
     skipped,
   };
@@ -141,5 +147,7 @@ export const SUMO: Platform = {
   name: 'sumo',
   title: 'Sumo Logic scheduled searches and log monitors (content export JSON)',
   queries: () => [{ target: 'sumo', pipelines: ['sumo-sysmon'] }],
+  also: (rule) =>
+    rule.kind === 'detection' ? [{ target: CSE_TARGET, dialect: CSE_EXPRESSION, pipelines: ['sumo-cse'] }] : [],
   write,
 };

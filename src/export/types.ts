@@ -3,6 +3,7 @@
  * converted rules into deployable files. Writers are pure: they return file contents; the CLI writes them.
  */
 import type { Conversion } from '../backends/convert.js';
+import type { Dialect } from '../backends/types.js';
 import type { CorrelationRule, DetectionRule } from '../ir/types.js';
 import type { PipelineSpec, Scope } from '../pipelines/types.js';
 import type { AttackIndex } from './attack.js';
@@ -48,6 +49,8 @@ export interface ExportRule {
   readonly outputFields: readonly (readonly [string, string])[];
   /** The pipelines' table or index for the rule (for correlations: of the first referenced rule). */
   readonly scope: Scope | undefined;
+  /** The `also` queries by target name: the query, or why it could not be converted. */
+  readonly extra: Readonly<Record<string, { readonly query: string } | { readonly reason: string }>>;
   /** A stable identifier made from the title (for file and stanza names). */
   readonly slug: string;
 }
@@ -64,6 +67,8 @@ export type RuleOutput<T> = { readonly ok: T } | { readonly error: LimitError };
 /** The query a platform asks for: a target name and the pipelines used unless the user names others. */
 export interface QueryChoice {
   readonly target: string;
+  /** A dialect that is not a CLI target (e.g. Cloud SIEM rule expressions); `target` is then its name. */
+  readonly dialect?: Dialect;
   readonly pipelines: readonly string[];
 }
 
@@ -78,6 +83,8 @@ export interface Platform {
    */
   readonly queries: (rule: DetectionRule | CorrelationRule) => readonly QueryChoice[];
   /** Writes every exportable rule; returns the files and the rules it had to skip. */
+  /** Further queries a platform writes beside the main one (by target name in `ExportRule.extra`). */
+  readonly also?: (rule: DetectionRule | CorrelationRule) => readonly QueryChoice[];
   readonly write: (rules: readonly ExportRule[], options: ExportOptions) => ExportResult;
 }
 
