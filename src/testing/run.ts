@@ -14,7 +14,7 @@ import { backgroundEvents, scenarioEvents } from './events.js';
 import { type LoadedPack, loadPack, type RuleUnderTest } from './pack.js';
 import { conversionCheck, convertAll, targetNames } from './targets.js';
 import type { CheckResult, RuleReport, TestReport } from './types.js';
-import { validators } from './validators.js';
+import { type Validators, validators } from './validators.js';
 
 /** Options of a test run. */
 export interface TestOptions {
@@ -53,7 +53,8 @@ export async function testRules(opts: TestOptions): Promise<TestReport> {
   try {
     const behaviour = await behaviours(pack, corpus, db);
     const targets = targetNames(opts.targets);
-    const conversions = await conversionChecks(pack, targets, validators(db));
+    const checkers = validators(db, targets);
+    const conversions = await conversionChecks(pack, targets, checkers.byTarget).finally(() => checkers.close());
     const rules = pack.rules.map((r) => report(r, behaviour.get(r.rule), conversions.get(r.rule) ?? []));
     const failures = problems.length + rules.flatMap((r) => r.checks).filter((c) => c.status === 'fail').length;
     return {
@@ -82,7 +83,7 @@ async function behaviours(pack: LoadedPack, corpus: EventCorpus, db: Awaited<Ret
 async function conversionChecks(
   pack: LoadedPack,
   targets: readonly string[],
-  checkers: ReturnType<typeof validators>,
+  checkers: Validators['byTarget'],
 ): Promise<Map<DetectionRule | CorrelationRule, CheckResult[]>> {
   const out = new Map<DetectionRule | CorrelationRule, CheckResult[]>(pack.rules.map((r) => [r.rule, []]));
   for (const target of targets) {

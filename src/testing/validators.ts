@@ -1,11 +1,13 @@
 /**
  * In-process validators of converted queries, per target: the Kusto parser for `kql`, the `lucene` parser
  * (parse, print, same text) for `lucene`, DuckDB EXPLAIN for `sql`/`sql-duckdb`, SQLite prepare for
- * `sql-sqlite`, and tripline's own loader for `sigma`. The Kusto, lucene and SQLite packages are development
- * dependencies: when one is not installed its target is reported "converted, not validated" with the reason.
+ * `sql-sqlite`, ClickHouse EXPLAIN (embedded chdb) for `sql-clickhouse`, tripline's own loader for `sigma`.
+ * The Kusto, lucene, SQLite and chdb packages are development dependencies: when one is not installed, its
+ * target is reported "converted, not validated" with the reason.
  */
 import { createRequire } from 'node:module';
 import { RE2JS } from 're2js';
+import { CLICKHOUSE } from '../backends/sql-clickhouse.js';
 import { SQLITE } from '../backends/sql-sqlite.js';
 import { loadRuleTexts } from '../ruleset/load.js';
 import type { EventDb } from './duckdb.js';
@@ -61,10 +63,11 @@ function lucene(): Validator {
   };
 }
 
-function sqlite(): Validator {
+function sqlite(closers: (() => void)[]): Validator {
   const Database = optional('better-sqlite3');
   if (typeof Database === 'string') return { missing: Database };
   const db = new Database(':memory:');
+  closers.push(() => db.close());
   db.function('regexp', { deterministic: true }, (re: unknown, x: unknown) =>
     x === null || re === null ? null : RE2JS.compile(String(re)).matcher(String(x)).find() ? 1 : 0,
   );
@@ -83,6 +86,25 @@ function sqlite(): Validator {
   };
 }
 
+function clickhouse(closers: (() => void)[]): Validator {
+  const chdb = optional('chdb');
+  if (typeof chdb === 'string') return { missing: chdb };
+  const session = new chdb.Session();
+  closers.push(() => session.close());
+  session.query(CLICKHOUSE.ddl());
+  return {
+    name: 'ClickHouse EXPLAIN (chdb)',
+    validate: async (q) => {
+      try {
+        session.query(`EXPLAIN ${q}`);
+        return undefined;
+      } catch (e) {
+        return (e as Error).message.split('\n')[0];
+      }
+    },
+  };
+}
+
 const sigma: Validator = {
   name: 'tripline loader (re-parse)',
   validate: async (q) => {
@@ -91,8 +113,25 @@ const sigma: Validator = {
   },
 };
 
-/** The validators of every target that has one; targets absent from the result are not validated. */
-export function validators(db: EventDb): Readonly<Record<string, Validator>> {
+/** The validators of a run, by target (targets absent are not validated), and how to release them. */
+export interface Validators {
+  readonly byTarget: Readonly<Record<string, Validator>>;
+  close(): void;
+}
+
+/** Opens the validators of the given targets that have one (DuckDB through the run's database). */
+export function validators(db: EventDb, targets: readonly string[]): Validators {
+  const closers: (() => void)[] = [];
   const duck: Validator = { name: 'DuckDB EXPLAIN', validate: (q) => db.explain(q) };
-  return { kql: kusto(), lucene: lucene(), sql: duck, 'sql-duckdb': duck, 'sql-sqlite': sqlite(), sigma };
+  const open: Readonly<Record<string, () => Validator>> = {
+    kql: kusto,
+    lucene,
+    sql: () => duck,
+    'sql-duckdb': () => duck,
+    'sql-sqlite': () => sqlite(closers),
+    'sql-clickhouse': () => clickhouse(closers),
+    sigma: () => sigma,
+  };
+  const byTarget = Object.fromEntries(targets.filter((t) => Object.hasOwn(open, t)).map((t) => [t, open[t]()]));
+  return { byTarget, close: () => closers.splice(0).forEach((c) => c()) };
 }
