@@ -30,7 +30,7 @@ const cpuMs = (c0) => {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 const samples = { data: [], load: [], check: [], total: [], parallel: [], cpuLoad: [], cpuCheck: [], formats: {} };
-const threads = cpus().length;
+const threads = Number(process.env.THREADS ?? cpus().length);
 let sameAsSequential = true;
 let last;
 for (let i = 0; i < runs; i++) {

@@ -162,7 +162,7 @@ export function registerCheck(program: Command): void {
     .option('--max-warnings <n>', 'exit 1 when more warnings than this are found')
     .option('--disable <checks>', 'turn checks off (names or codes, comma-separated; repeatable)', collect)
     .option('--enable <checks>', 'turn checks back on at their default severity (repeatable)', collect)
-    .option('-j, --jobs <n>', 'worker threads for parsing and checking (default: available cores)')
+    .option('-j, --jobs <n>', 'worker threads for parsing and checking (default 1; pays off for very large rule sets)')
     .action(async (paths: string[], opts: CheckCliOptions) => {
       const result = await runCheck(paths, opts);
       if (result.stdout) process.stdout.write(result.stdout);
