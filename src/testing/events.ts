@@ -55,13 +55,13 @@ export function scenarioEvents(def: ScenarioDef, seed: number, problems: string[
 export function backgroundEvents(count: number, seed: number, problems: string[], first = 1): LogEvent[] {
   if (count <= 0) return [];
   let instances = Math.ceil(count / 3);
+  let previous = -1;
   for (;;) {
-    const events = numbered(
-      readRendered(simulate([], { seed, background: instances }), 'background', problems),
-      'background',
-      first,
-    );
-    if (events.length >= count) return events.slice(0, count);
+    const sim = simulate([], { seed, background: instances });
+    const events = numbered(readRendered(sim, 'background', problems), 'background', first);
+    // An empty background pool yields nothing however many instances are drawn.
+    if (events.length >= count || events.length === previous) return events.slice(0, count);
+    previous = events.length;
     instances = Math.ceil(instances * 1.5) + 1;
   }
 }
