@@ -30,7 +30,8 @@ check:
 
 On the command line, \`--disable missing-author,TL402\` switches checks off and \`--enable <name>\` switches
 them back on at their default severity (flags win over the file). \`tripline check --list-checks\` prints
-this table; \`--jobs <n>\` parses and checks on n worker threads (default 1; worth it only for very large rule sets). Exit codes: 0 no errors (warnings allowed), 1 errors found (or more warnings than
+this table; \`--jobs <n>\` parses and checks on n worker threads (default 1; worth it only for very large rule sets).
+Exit codes: 0 no errors (warnings allowed), 1 errors found (or more warnings than
 \`--max-warnings\`), 2 bad usage.
 
 Reference data is read at run time, never copied into the repository: ATT&CK from \`--attack-data\`, the
