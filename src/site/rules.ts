@@ -79,6 +79,7 @@ function rulePage(
   const block = triplineBlock(rule);
   const targets = inputs.queries.get(ruleKey(rule)) ?? [];
   const tests = withResults(testsOf(block), rule, inputs.results);
+  const testResults = inputs.results?.rule(rule.meta.id ?? '') ?? inputs.results?.rule(rule.meta.title);
   const base = summarise(rule, slugs.get(rule) ?? 'rule', inputs.displayName(rule.origin.file), inputs.knownTactics);
   return {
     ...base,
@@ -93,6 +94,7 @@ function rulePage(
     requiredTables: requiredTables(block),
     tuning: tuningOf(block),
     tests,
+    ...(testResults ? { testResults } : {}),
     investigation: str(block.investigation),
     playbook: str(block.playbook),
     hunting: strList(block.hunting),

@@ -104,6 +104,11 @@ export interface SiteRule extends RuleSummary {
   readonly diagnostics: readonly SiteDiagnostic[];
   readonly targets: readonly TargetQueries[];
   readonly telemetry: readonly SiteEvent[];
+  /** What `tripline test` said about the rule (when the site was built with --results). */
+  readonly testResults?: {
+    readonly checks: readonly { readonly check: string; readonly status: string; readonly detail: string }[];
+    readonly falsePositives?: { readonly beforePer10k: number; readonly afterPer10k: number; readonly events: number };
+  };
   /** Names of the other documents loaded with this rule for the engine (base rules of a correlation). */
   readonly companions: Readonly<Record<string, string>>;
 }

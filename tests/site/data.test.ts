@@ -80,6 +80,15 @@ describe('test results', () => {
     expect(results.lookup('r1', 't2')).toEqual({ passed: false, detail: 'no match' });
     expect(results.lookup('r1', 't3')).toBeUndefined();
   });
+  it('reads the rule-level checks and false-positive figures of `tripline test -f json`', () => {
+    const doc = JSON.parse(readFileSync(join(REPO, 'tests/site/fixtures/test-results.json'), 'utf8'));
+    const { results, problems } = parseTestResults(doc);
+    expect(problems).toEqual([]);
+    const r = results.rule('8f0c0d0e-1a2b-4c3d-8e4f-5a6b7c8d9e01');
+    expect(r?.checks.slice(0, 3).map((c) => c.check)).toEqual(['fire', 'quiet', 'sql-diff']);
+    expect(r?.falsePositives).toMatchObject({ events: 500 });
+    expect(results.rule('Installer Spawns PowerShell')).toBe(r);
+  });
   it('reports entries it cannot use', () => {
     expect(parseTestResults([{ rule: 'r1' }]).problems).toEqual([
       '[0]: expected a rule id, a test id and passed/status; entry skipped',

@@ -44,7 +44,7 @@ export interface Catalog {
 }
 
 /** Builds the app and the site for `rules`, serves it and starts chromium. */
-export async function startCatalog(rules: readonly string[]): Promise<Catalog> {
+export async function startCatalog(rules: readonly string[], resultsFile?: string): Promise<Catalog> {
   const tmp = mkdtempSync(join(tmpdir(), 'tripline-site-test-'));
   const appDir = join(tmp, 'app');
   await build({
@@ -58,6 +58,7 @@ export async function startCatalog(rules: readonly string[]): Promise<Catalog> {
     outDir: dir,
     appDir,
     attackDir: existsSync(ATTACK_DIR) ? ATTACK_DIR : undefined,
+    resultsFile,
   });
   const server: Server = await serveStatic(dir, 0);
   const addr = server.address();

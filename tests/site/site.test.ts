@@ -24,7 +24,8 @@ async function open(c: Catalog, hash: string, width = 1280): Promise<Page> {
 describe.skipIf(!hasChromium)('catalog in chromium', () => {
   let c: Catalog;
   beforeAll(async () => {
-    c = await startCatalog([FIXTURES]);
+    // test-results.json is `tripline test tests/site/fixtures/rules -f json -b 500` output.
+    c = await startCatalog([FIXTURES], join(REPO, 'tests/site/fixtures/test-results.json'));
   });
   afterAll(async () => {
     await c?.close();
@@ -84,6 +85,9 @@ describe.skipIf(!hasChromium)('catalog in chromium', () => {
     expect(copied).toBe(target.options[0].queries.join('\n\n'));
     await expect(page.locator('#description').textContent()).resolves.toContain('setup');
     await expect(page.locator('#testing').textContent()).resolves.toContain('atomic-1-trojanized-setup-powershell');
+    await expect(page.locator('#results tr[data-status] td:first-child').allTextContents()).resolves.toEqual(
+      expect.arrayContaining(['fire', 'quiet', 'sql-diff', ...names]),
+    );
     await expect(page.locator('#related a').textContent()).resolves.toBe('Certutil Computes a File Hash');
   });
 

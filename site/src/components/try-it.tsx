@@ -47,7 +47,8 @@ export function MatchTable({ events, result }: { events: readonly SiteEvent[]; r
   const [all, setAll] = useState(!anyHit);
   const rows = all ? result.matches : result.matches.filter((m) => m.rules.length > 0);
   return (
-    <div class="table-wrap">
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling table must be reachable by keyboard (axe scrollable-region-focusable)
+    <section class="table-wrap" tabIndex={0} aria-label="Matching events (scrolls sideways)">
       <label class="inline check">
         <input type="checkbox" checked={all} onChange={(e) => setAll((e.target as HTMLInputElement).checked)} /> Show
         events that do not match too
@@ -96,7 +97,7 @@ export function MatchTable({ events, result }: { events: readonly SiteEvent[]; r
           })}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }
 

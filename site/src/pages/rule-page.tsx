@@ -87,7 +87,8 @@ function Attack({ rule, attack }: { rule: SiteRule; attack: SiteAttack | undefin
 function Tests({ rule }: { rule: SiteRule }) {
   const withResults = rule.tests.some((t) => t.result);
   return (
-    <div class="table-wrap">
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling table must be reachable by keyboard (axe scrollable-region-focusable)
+    <section class="table-wrap" tabIndex={0} aria-label="Tests (scrolls sideways)">
       <table>
         <caption>Each test is simulated telemetry with the signal the rule must give on it.</caption>
         <thead>
@@ -116,7 +117,57 @@ function Tests({ rule }: { rule: SiteRule }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
+  );
+}
+
+const STATUS_TEXT: Readonly<Record<string, string>> = {
+  pass: 'passed',
+  fail: 'failed',
+  unsupported: 'unsupported',
+  unvalidated: 'converted, not validated',
+  skip: 'skipped',
+};
+
+/** What `tripline test` said: fire/quiet on simulated telemetry, engine vs SQL, each target's query. */
+function Results({ results }: { results: NonNullable<SiteRule['testResults']> }) {
+  const fp = results.falsePositives;
+  return (
+    <>
+      {fp ? (
+        <p>
+          False-positive rate over {fp.events.toLocaleString('en')} benign background events:{' '}
+          <strong>{fp.beforePer10k}</strong> alerts per 10,000 events without tuning, <strong>{fp.afterPer10k}</strong>{' '}
+          with its tuning filters.
+        </p>
+      ) : null}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling table must be reachable by keyboard */}
+      <section class="table-wrap" tabIndex={0} aria-label="Test results (scrolls sideways)">
+        <table class="results">
+          <caption>Results of `tripline test` for this rule</caption>
+          <thead>
+            <tr>
+              <th scope="col">Check</th>
+              <th scope="col">Status</th>
+              <th scope="col">Detail</th>
+            </tr>
+          </thead>
+          <tbody>
+            {results.checks.map((c) => (
+              <tr key={c.check} data-status={c.status}>
+                <td>
+                  <code>{c.check}</code>
+                </td>
+                <td class={c.status === 'pass' ? 'pass' : c.status === 'fail' ? 'fail' : ''}>
+                  {STATUS_TEXT[c.status] ?? c.status}
+                </td>
+                <td>{c.detail}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </>
   );
 }
 
@@ -204,6 +255,11 @@ export function RulePage({ rule, attack, route }: { rule: SiteRule; attack: Site
       {rule.tests.length > 0 ? (
         <Section id="testing" title="Testing methodology">
           <Tests rule={rule} />
+        </Section>
+      ) : null}
+      {rule.testResults ? (
+        <Section id="results" title="Test results">
+          <Results results={rule.testResults} />
         </Section>
       ) : null}
       {rule.kind === 'detection' || rule.kind === 'correlation' ? (
