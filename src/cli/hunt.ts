@@ -238,8 +238,6 @@ async function hunt(run: Run): Promise<number> {
   await runParallelHunt({
     files: run.files,
     prepared,
-    rulePaths: run.rulePaths,
-    selection: plan.selection,
     range: plan.range,
     format: plan.source,
     workers: plan.workers,

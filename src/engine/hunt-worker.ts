@@ -1,23 +1,29 @@
 /**
- * Node only: the worker thread of parallel.ts. Loads and compiles the rules once, then hunts each file or
- * file range it is sent and streams the matches back in record order.
+ * Node only: the worker thread of parallel.ts. Compiles the rules it is given once, then hunts each file
+ * or file range it is sent and streams the matches back in record order.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { loadRules } from '../ruleset/load.js';
+import { compileRule, isCompiled } from './compile.js';
 import { type FileHuntOptions, huntFile, huntStream } from './hunt-file.js';
 import { readRangeEvents } from './hunt-range.js';
 import { RuleMatcher } from './matcher.js';
-import { prepareRules } from './select.js';
 import type { FromWorker, ToWorker, WorkerSetup } from './worker-protocol.js';
 
-async function serve(): Promise<void> {
+function serve(): void {
   const port = parentPort;
   if (!port) return;
   const send = (m: FromWorker): void => port.postMessage(m);
   const setup = workerData as WorkerSetup;
-  const rules = await loadRules(setup.rulePaths);
-  const prepared = prepareRules(rules.detections, rules.correlations, setup.selection);
-  const matcher = new RuleMatcher(prepared.compiled);
+  const compiled = setup.rules.map(compileRule);
+  const failed = compiled.find((c) => !isCompiled(c));
+  if (failed) {
+    send({
+      type: 'error',
+      message: `a rule compiled in the main thread failed in a worker: ${JSON.stringify(failed)}`,
+    });
+    return;
+  }
+  const matcher = new RuleMatcher(compiled.filter(isCompiled));
   const opts: FileHuntOptions = {
     range: setup.range,
     format: setup.format,
@@ -44,4 +50,4 @@ async function serve(): Promise<void> {
   send({ type: 'ready' });
 }
 
-void serve();
+serve();

@@ -1,6 +1,6 @@
 /**
  * Node only: runs a hunt over many files on every core with worker_threads. Consumes file paths and the
- * rule paths plus selection (each worker loads and compiles the same rules, so rule indices agree);
+ * prepared rules (each worker compiles the same IR rules again, so rule indices agree);
  * produces matches delivered strictly in file order and, within a file, in record order, so the output
  * never depends on scheduling. Work units are whole files, and large JSON-lines files are cut into line-
  * aligned byte ranges so one big file also uses every core.
@@ -14,7 +14,7 @@ import type { TimeRange } from './hunt.js';
 import { type FileTotals, huntFile, type Match } from './hunt-file.js';
 import { type ByteRange, lineRanges } from './hunt-range.js';
 import { RuleMatcher } from './matcher.js';
-import type { PreparedRules, RuleSelection } from './select.js';
+import type { PreparedRules } from './select.js';
 import type { FromWorker, ToWorker, WorkerSetup } from './worker-protocol.js';
 
 /** Progress of one unit of work (a file or a range of one). */
@@ -30,11 +30,8 @@ export interface UnitProgress {
 /** What to hunt and where results go. */
 export interface ParallelHuntOptions {
   readonly files: readonly string[];
-  /** The rules already prepared in this thread (used directly when running in-process). */
+  /** The rules prepared in this thread (workers get their IR and compile it again). */
   readonly prepared: PreparedRules;
-  /** Rule files and folders plus selection, for workers to rebuild the same prepared rules. */
-  readonly rulePaths: readonly string[];
-  readonly selection: RuleSelection;
   readonly range: TimeRange;
   readonly format?: SourceFormat;
   /** Worker threads to use (default: available cores); 1 runs in this thread. */
@@ -67,7 +64,7 @@ export async function runParallelHunt(opts: ParallelHuntOptions): Promise<void> 
   const cores = opts.workers ?? availableParallelism();
   if (cores <= 1 || import.meta.url.endsWith('.ts')) return runInProcess(opts);
   const split = opts.splitBytes ?? SPLIT_BYTES;
-  // Each worker compiles the rules again (seconds for thousands of rules): only worth it for big inputs.
+  // Starting workers and compiling the rules in each costs a moment: only worth it for big inputs.
   let total = 0;
   for (const f of opts.files) total += await size(f);
   if (total < 2 * split) return runInProcess(opts);
@@ -147,8 +144,7 @@ interface Pending {
 
 function runWorkers(opts: ParallelHuntOptions, units: readonly Unit[], count: number): Promise<void> {
   const setup: WorkerSetup = {
-    rulePaths: [...opts.rulePaths],
-    selection: opts.selection,
+    rules: opts.prepared.compiled.map((c) => c.rule),
     range: opts.range,
     format: opts.format,
   };
@@ -163,7 +159,8 @@ function runWorkers(opts: ParallelHuntOptions, units: readonly Unit[], count: nu
       reject(e);
     };
     for (let w = 0; w < count; w++) {
-      const worker = new Worker(WORKER_URL, { workerData: setup });
+      // A small young generation keeps each worker's footprint down; events die young, so scavenges are cheap.
+      const worker = new Worker(WORKER_URL, { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: 12 } });
       workers.push(worker);
       let current = -1;
       const feed = (): void => {

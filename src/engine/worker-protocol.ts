@@ -1,15 +1,17 @@
 /** Messages between the parallel hunt runner and its worker threads (types only, no runtime code). */
+import type { DetectionRule } from '../ir/types.js';
 import type { SkippedRecord } from '../sources/event.js';
 import type { RecordKind, SourceFormat } from '../sources/index.js';
 import type { TimeRange } from './hunt.js';
 import type { FileTotals, Match } from './hunt-file.js';
 import type { ByteRange } from './hunt-range.js';
-import type { RuleSelection } from './select.js';
 
-/** What every worker needs to rebuild the same rule list as the main thread. */
+/**
+ * What every worker needs: the IR of the rules the main thread compiled, in order (plain frozen data, so
+ * structured-cloned cheaply; workers compile them again and indices agree), the time range and format.
+ */
 export interface WorkerSetup {
-  readonly rulePaths: readonly string[];
-  readonly selection: RuleSelection;
+  readonly rules: readonly DetectionRule[];
   readonly range: TimeRange;
   readonly format?: SourceFormat;
 }
