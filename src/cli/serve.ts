@@ -3,7 +3,7 @@
  * (Node http, no dependencies) and rebuilds when a rule file changes; open pages reload themselves by
  * polling `data/version.txt` (no inline script or websocket, so the CSP stays strict).
  */
-import { mkdtempSync, rmSync, watch } from 'node:fs';
+import { type FSWatcher, mkdtempSync, rmSync, watch } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Command } from 'commander';
@@ -52,16 +52,19 @@ async function runServe(rules: readonly string[], opts: ServeOptions): Promise<n
   const addr = server.address();
   const actual = typeof addr === 'object' && addr ? addr.port : port;
   process.stderr.write(`serving the catalog at http://127.0.0.1:${actual}/ (Ctrl+C to stop)\n`);
-  watchRules(rules, build);
+  const watchers = watchRules(rules, build);
   await new Promise<void>((done) => {
-    process.once('SIGINT', () => server.close(() => done()));
+    process.once('SIGINT', () => {
+      for (const w of watchers) w.close();
+      server.close(() => done());
+    });
   });
   rmSync(dir, { recursive: true, force: true });
   return EXIT.ok;
 }
 
 /** Watches rule paths and rebuilds once per burst of changes. */
-function watchRules(paths: readonly string[], rebuild: () => Promise<void>): void {
+function watchRules(paths: readonly string[], rebuild: () => Promise<void>): FSWatcher[] {
   let timer: NodeJS.Timeout | undefined;
   let running = Promise.resolve();
   const schedule = () => {
@@ -70,11 +73,13 @@ function watchRules(paths: readonly string[], rebuild: () => Promise<void>): voi
       running = running.then(rebuild);
     }, 150);
   };
+  const watchers: FSWatcher[] = [];
   for (const p of paths) {
     try {
-      watch(p, { recursive: true }, schedule);
+      watchers.push(watch(p, { recursive: true }, schedule));
     } catch (e) {
       process.stderr.write(`tripline serve: cannot watch ${p}: ${(e as Error).message}\n`);
     }
   }
+  return watchers;
 }

@@ -3,7 +3,7 @@
  * playground, the ATT&CK matrix and Navigator layer, untrusted rule text, the CSP and axe, at laptop and phone
  * widths. Built from tests/site/fixtures/rules (4 rules, one with hostile markup).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
@@ -43,6 +43,30 @@ describe.skipIf(!hasChromium)('catalog in chromium', () => {
     const html = readFileSync(join(c.dir, 'index.html'), 'utf8');
     expect(html).toContain('http-equiv="Content-Security-Policy"');
     expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+    // No call of eval or the Function constructor in the bundle (the CSP has no 'unsafe-eval'); a method
+    // that happens to be named eval (re2js: `eval(t,n){...}`) is a definition, not a call.
+    for (const f of readdirSync(join(c.dir, 'assets')).filter((n) => n.endsWith('.js'))) {
+      const js = readFileSync(join(c.dir, 'assets', f), 'utf8');
+      expect(js.match(/(^|[^.\w$])(eval|Function)\((?![^()]*\)\{)/g), f).toBeNull();
+    }
+  });
+
+  it('loads the compiler and the editor only where they are used', async () => {
+    const { page } = await c.page();
+    const scripts: string[] = [];
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname.split('/').pop() ?? '');
+    });
+    await page.goto(`${c.url}#/rule/installer-powershell`);
+    await page.waitForSelector('[role=tab]');
+    expect(scripts.filter((s) => /^(core|playground)-/.test(s))).toEqual([]);
+    await page.click('button:has-text("Run the rule")');
+    await page.waitForSelector('table.matches');
+    expect(scripts.some((s) => s.startsWith('core-'))).toBe(true);
+    expect(scripts.some((s) => s.startsWith('playground-'))).toBe(false);
+    await page.click('a:has-text("Playground")');
+    await page.waitForSelector('.cm-content');
+    expect(scripts.some((s) => s.startsWith('playground-'))).toBe(true);
   });
 
   it('searches and filters, with the state in a permalink', async () => {
