@@ -7,6 +7,7 @@ import type { AttackIndex } from './attack.js';
 import { techniqueOf } from './attack.js';
 import { type Level, levelOf, triplineOf } from './meta.js';
 import { ruleTactics, techniquesOfTactic } from './threat.js';
+import { thresholdShape } from './threshold.js';
 import type { ExportRule } from './types.js';
 
 /** Risk score and severity per Sigma level (Elastic's own 21/47/73/99 bands); informational is a building block. */
@@ -91,7 +92,7 @@ export function elasticThreat(r: ExportRule, attack: AttackIndex | undefined): E
 function elasticTags(r: ExportRule, attack: AttackIndex | undefined): string[] {
   const meta = r.rule.meta;
   const tm = triplineOf(meta);
-  const product = r.rule.kind === 'detection' ? r.rule.logsource.product : undefined;
+  const product = r.logsource?.product;
   return [
     'Use Case: Threat Detection',
     ...(product ? [`OS: ${product.charAt(0).toUpperCase()}${product.slice(1)}`] : []),
@@ -119,6 +120,22 @@ function setup(r: ExportRule): string | undefined {
     : undefined;
 }
 
+/** The `threshold` of a count correlation over the converted base rule: group-by fields and the bound. */
+function thresholdOf(r: ExportRule): Record<string, unknown> | undefined {
+  if (r.rule.kind !== 'correlation') return undefined;
+  const shape = thresholdShape(r.rule);
+  if (!shape) return undefined;
+  const field = r.rule.condition.field;
+  const cardinalityField = field ? r.mapField(field) : undefined;
+  return {
+    field: r.fields,
+    value: shape.value,
+    ...(shape.cardinality && cardinalityField
+      ? { cardinality: [{ field: cardinalityField, value: shape.cardinality }] }
+      : {}),
+  };
+}
+
 /** The rule API body (also the `[rule]` table of the TOML). */
 export function elasticRule(
   r: ExportRule,
@@ -128,8 +145,9 @@ export function elasticRule(
 ): Record<string, unknown> {
   const meta = r.rule.meta;
   const level = levelOf(meta);
-  const kind = TYPES[r.conversion.target] ?? TYPES.eql;
-  const product = r.rule.kind === 'detection' ? (r.rule.logsource.product ?? '') : '';
+  const threshold = r.rule.kind === 'correlation' && r.conversion.target === 'lucene' ? thresholdOf(r) : undefined;
+  const kind = threshold ? { type: 'threshold', language: 'lucene' } : (TYPES[r.conversion.target] ?? TYPES.eql);
+  const product = r.logsource?.product ?? '';
   const index = triplineOf(meta).requiredTables.elastic ?? INDEXES[product] ?? ['logs-*'];
   const n = note(r);
   const s = setup(r);
@@ -138,7 +156,7 @@ export function elasticRule(
     ...(level === 'informational' ? { building_block_type: 'default' } : {}),
     description: (meta.description ?? meta.title).trim(),
     ...(meta.falsepositives.length ? { false_positives: [...meta.falsepositives] } : {}),
-    from: timing.from,
+    from: threshold && r.rule.kind === 'correlation' ? `now-${r.rule.timespan}` : timing.from,
     ...(kind.type === 'esql' ? {} : { index: [...index] }),
     interval: timing.interval,
     language: kind.language,
@@ -153,6 +171,7 @@ export function elasticRule(
     severity: ELASTIC_LEVELS[level].severity,
     tags: elasticTags(r, attack),
     threat: elasticThreat(r, attack),
+    ...(threshold ? { threshold } : {}),
     type: kind.type,
     query: r.query,
   };

@@ -10,6 +10,7 @@ import { ELASTIC_LEVELS, elasticRule, MATURITY } from './elastic-rule.js';
 import { firstViolation, type Limit, numberRange } from './limits.js';
 import { isoDate, parseDuration, ruleGuid, shortDuration } from './meta.js';
 import { skip } from './skip.js';
+import { thresholdShape } from './threshold.js';
 import type { ExportFile, ExportOptions, ExportResult, ExportRule, Platform, QueryChoice, Skipped } from './types.js';
 
 type Body = Record<string, unknown>;
@@ -101,6 +102,11 @@ function queries(rule: DetectionRule | CorrelationRule): QueryChoice[] {
       { target: 'eql', pipelines: ecs },
       { target: 'esql', pipelines: ecs },
       { target: 'lucene', pipelines: ecs },
+    ];
+  if (thresholdShape(rule))
+    return [
+      { target: 'lucene', pipelines: ecs, base: true },
+      { target: 'esql', pipelines: ecs },
     ];
   return rule.type === 'temporal' || rule.type === 'temporal_ordered'
     ? [

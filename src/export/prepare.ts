@@ -2,8 +2,9 @@
  * Prepares a rule set for one platform: converts every rule with the platform's query choices (first that
  * converts wins) and gathers what writers need besides the query (target field names, table, slug).
  */
-import { type Conversion, convertRuleSet } from '../backends/convert.js';
+import { type Conversion, convertDetection, convertRuleSet } from '../backends/convert.js';
 import { targetByName } from '../backends/index.js';
+import type { Dialect } from '../backends/types.js';
 import { fieldsOf } from '../ir/expr.js';
 import type { CorrelationRule, DetectionRule } from '../ir/types.js';
 import { applyPipelines, targetFieldName } from '../pipelines/apply.js';
@@ -28,7 +29,7 @@ export function prepareRules(ruleSet: RuleSet, platform: Platform, pipelines?: r
   const byKey = new Map<string, Map<string, Conversion>>();
   // A user's --pipeline replaces the pipelines of the platform's targets, not those of its own dialects.
   const own = (c: QueryChoice) => !pipelines || c.dialect !== undefined;
-  const choiceKey = (c: QueryChoice) => `${c.target}|${own(c) ? c.pipelines.join(',') : ''}`;
+  const choiceKey = (c: QueryChoice) => `${c.target}|${own(c) ? c.pipelines.join(',') : ''}${c.base ? '|base' : ''}`;
   const all: AnyRule[] = [...ruleSet.detections, ...ruleSet.correlations];
   const choices = new Map<string, QueryChoice>();
   const alsoOf = (r: AnyRule) => platform.also?.(r) ?? [];
@@ -37,7 +38,9 @@ export function prepareRules(ruleSet: RuleSet, platform: Platform, pipelines?: r
   for (const [ck, choice] of choices) {
     const dialect = choice.dialect ?? targetByName(choice.target);
     if (!dialect) continue;
-    for (const conv of convertRuleSet(ruleSet, dialect, own(choice) ? resolve(choice.pipelines) : (pipelines ?? []))) {
+    const specs = own(choice) ? resolve(choice.pipelines) : (pipelines ?? []);
+    const convs = choice.base ? baseConversions(ruleSet, dialect, specs) : convertRuleSet(ruleSet, dialect, specs);
+    for (const conv of convs) {
       const k = keyOf(conv.file, conv.title, conv.id);
       if (!byKey.has(k)) {
         byKey.set(k, new Map());
@@ -51,7 +54,8 @@ export function prepareRules(ruleSet: RuleSet, platform: Platform, pipelines?: r
   const out: ExportRule[] = [];
   const skipped: Skipped[] = [];
   const slugs = new Set<string>();
-  for (const k of order) {
+  const seen = new Set(order);
+  for (const k of all.map((r) => keyOf(r.origin.file, r.meta.title, r.meta.id)).filter((x) => seen.delete(x))) {
     const rule = rulesByKey.get(k);
     const convs = byKey.get(k);
     if (!rule || !convs) continue;
@@ -81,6 +85,16 @@ export function prepareRules(ruleSet: RuleSet, platform: Platform, pipelines?: r
     out.push(exportRule(rule, hit.conv, specs, ruleSet, uniqueSlug(slugOf(rule.meta.title), slugs), extra));
   }
   return { rules: out, skipped };
+}
+
+/** Each single-rule correlation's referenced rule converted alone, filed under the correlation. */
+function baseConversions(ruleSet: RuleSet, dialect: Dialect, specs: readonly PipelineSpec[]): Conversion[] {
+  return ruleSet.correlations.flatMap((c) => {
+    const ref = c.rules.length === 1 ? firstReferenced(c, ruleSet) : undefined;
+    if (!ref) return [];
+    const { conversion } = convertDetection(ref, dialect, specs);
+    return [{ ...conversion, id: c.meta.id, title: c.meta.title, file: c.origin.file }];
+  });
 }
 
 function resolve(names: readonly string[]): PipelineSpec[] {
@@ -115,6 +129,8 @@ function exportRule(
     rule,
     conversion,
     outputFields,
+    mapField: map,
+    logsource: base?.logsource,
     extra,
     query: conversion.queries.join('\n'),
     fields: Object.freeze([...new Set(fields)]),

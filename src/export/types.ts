@@ -4,7 +4,7 @@
  */
 import type { Conversion } from '../backends/convert.js';
 import type { Dialect } from '../backends/types.js';
-import type { CorrelationRule, DetectionRule } from '../ir/types.js';
+import type { CorrelationRule, DetectionRule, Logsource } from '../ir/types.js';
 import type { PipelineSpec, Scope } from '../pipelines/types.js';
 import type { AttackIndex } from './attack.js';
 
@@ -47,6 +47,10 @@ export interface ExportRule {
   readonly fields: readonly string[];
   /** The rule's `fields:` (or a correlation's group-by) as `[Sigma name, target column]`. */
   readonly outputFields: readonly (readonly [string, string])[];
+  /** The log source (for correlations: of the first referenced rule). */
+  readonly logsource: Logsource | undefined;
+  /** A Sigma field's target name in the rule's log source (for correlations: of the first referenced rule). */
+  readonly mapField: (field: string) => string;
   /** The pipelines' table or index for the rule (for correlations: of the first referenced rule). */
   readonly scope: Scope | undefined;
   /** The `also` queries by target name: the query, or why it could not be converted. */
@@ -69,6 +73,8 @@ export interface QueryChoice {
   readonly target: string;
   /** A dialect that is not a CLI target (e.g. Cloud SIEM rule expressions); `target` is then its name. */
   readonly dialect?: Dialect;
+  /** Convert a correlation's single referenced rule alone (for platforms that aggregate it themselves). */
+  readonly base?: boolean;
   readonly pipelines: readonly string[];
 }
 

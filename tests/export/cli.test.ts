@@ -41,8 +41,11 @@ describe('tripline export', () => {
     expect(code).toBe(EXIT.ok);
     expect(existsSync(join(output, 'azuredeploy.json'))).toBe(true);
     const skipped = JSON.parse(readFileSync(join(output, 'skipped.json'), 'utf8')) as { title: string }[];
-    expect(skipped.map((s) => s.title)).toEqual(['Burst of Failed Logons on One Host']);
-    expect(stderr).toMatch(/exported 2 of 3 rules to sentinel/);
+    expect(skipped.map((s) => s.title)).toEqual([
+      'Burst of Failed Logons on One Host',
+      'Failed Logons for Many Accounts on One Host',
+    ]);
+    expect(stderr).toMatch(/exported 2 of 4 rules to sentinel/);
     expect(stderr).toMatch(/failed_logons_burst\.yml:\d+:\d+: \[unsupported\]/);
   });
 

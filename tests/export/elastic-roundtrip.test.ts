@@ -77,7 +77,7 @@ function expectRoundTrip(ruleSet: RuleSet): number {
 
 describe.skipIf(!hasAttack)('elastic TOML round trip (needs ../shared/attack for tactic ids)', () => {
   it('fixture rules come back with the same metadata', async () => {
-    expect(expectRoundTrip(await fixtureRules())).toBe(3);
+    expect(expectRoundTrip(await fixtureRules())).toBe(4);
   });
   it('the T1195 pack comes back with the same metadata', async () => {
     const pack = await loadRules([`${repoRoot}/content`]);

@@ -35,13 +35,14 @@ describe.skipIf(!existsSync(elasticDir))(`elastic: detection-rules API schemas (
       .split('\n')
       .map((l) => JSON.parse(l) as Rec);
     const tomls = files(r, 'rules/').map((f) => (parseToml(f.content) as Rec).rule as Rec);
-    expect(bodies.length).toBe(3);
-    expect(tomls.length).toBe(3);
+    expect(bodies.length).toBe(4);
+    expect(tomls.length).toBe(4);
     for (const body of [...bodies, ...tomls]) {
       const validate = validator(String(body.type));
       expect(validate(body), `${body.name}: ${JSON.stringify(validate.errors)}`).toBe(true);
     }
-    expect(new Set(bodies.map((b) => b.type))).toEqual(new Set(['eql', 'esql']));
+    expect(new Set(bodies.map((b) => b.type))).toEqual(new Set(['eql', 'threshold']));
+    expect(bodies.find((b) => b.threshold && 'cardinality' in (b.threshold as Rec))).toBeDefined();
   });
 });
 
@@ -145,7 +146,7 @@ describe.skipIf(!existsSync(secopsDir))(`secops: content_manager rule_config exa
     const types = new Set(exampleEntries.map((e) => e.type));
     const r = exportTo(await fixtureRules(), 'secops');
     const config = parseYaml(file(r, 'rule_config.yaml')) as Record<string, Rec>;
-    expect(Object.keys(config).length).toBe(3);
+    expect(Object.keys(config).length).toBe(4);
     for (const [name, entry] of Object.entries(config)) {
       for (const k of Object.keys(entry)) expect(knownKeys, k).toContain(k);
       expect(typeof entry.enabled).toBe('boolean');

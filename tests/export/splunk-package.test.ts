@@ -32,7 +32,7 @@ describe('splunk app package', () => {
     const text = (p: string) => r.files.find((f) => f.path.endsWith(p))?.content ?? '';
     const called = [...text('savedsearches.conf').matchAll(/^search = .*\| `(\w+)`$/gm)].map((m) => m[1]);
     const defined = [...text('macros.conf').matchAll(/^\[(\w+)\]$/gm)].map((m) => m[1]);
-    expect(called.length).toBe(3);
+    expect(called.length).toBe(4);
     expect(called.sort()).toEqual(defined.sort());
     expect(text('savedsearches.conf')).toMatch(/^cron_schedule = \*\/5 \* \* \* \*$/m);
     expect(text('savedsearches.conf')).toMatch(/^dispatch.earliest_time = -10m$/m);
