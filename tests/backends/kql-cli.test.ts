@@ -12,11 +12,25 @@ import { runList } from '../../src/cli/list.js';
 
 const cases = resolve(import.meta.dirname, '../cases/endpoint.yml');
 let dir: string;
+let unsupportedRule: string;
 let stderr: string[];
 let stdout: string[];
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'tripline-convert-'));
+  // Defender has no call traces: this rule cannot be converted with the default `mde` pipeline.
+  unsupportedRule = join(dir, 'calltrace.yml');
+  writeFileSync(
+    unsupportedRule,
+    [
+      'title: Case - unsupported field',
+      'logsource: {category: process_access, product: windows}',
+      'detection:',
+      '  selection:',
+      "    CallTrace|contains: 'UNKNOWN('",
+      '  condition: selection',
+    ].join('\n'),
+  );
   stderr = [];
   stdout = [];
   vi.spyOn(process.stderr, 'write').mockImplementation((s) => stderr.push(String(s)) > 0);
@@ -29,7 +43,7 @@ const base = { target: 'kql', format: 'text' as const };
 describe('tripline convert', () => {
   it('writes JSON with rules, errors and a summary; unsupported rules fail the run', async () => {
     const out = join(dir, 'out.json');
-    const code = await runConvert([cases], { ...base, format: 'json', output: out });
+    const code = await runConvert([cases, unsupportedRule], { ...base, format: 'json', output: out });
     const json = JSON.parse(readFileSync(out, 'utf8'));
     expect(code).toBe(EXIT.findings);
     expect(json.summary).toEqual({ converted: json.rules.length, unsupported: 1, loadErrors: 0 });
@@ -37,15 +51,15 @@ describe('tripline convert', () => {
     expect(rule).toMatchObject({ target: 'kql', pipeline: ['mde'], warnings: [] });
     expect(rule.queries[0]).toMatch(/^DeviceEvents\n\| where ActionType =~ "DnsQueryResponse"\n\| extend /);
     expect(json.errors).toEqual([
-      expect.objectContaining({ code: 'TL121', line: 102, message: expect.stringContaining("'GrantedAccess'") }),
+      expect.objectContaining({ code: 'TL121', line: 5, message: expect.stringContaining("'CallTrace'") }),
     ]);
     expect(stderr.join('')).toMatch(
-      /endpoint\.yml:102:20: error TL121 rule 'Case - unsupported field'.*\(target kql\)/,
+      /calltrace\.yml:5:\d+: error TL121 rule 'Case - unsupported field'.*\(target kql\)/,
     );
   });
 
   it('--skip-unsupported lists skipped rules and exits 0', async () => {
-    const code = await runConvert([cases], { ...base, skipUnsupported: true });
+    const code = await runConvert([cases, unsupportedRule], { ...base, skipUnsupported: true });
     expect(code).toBe(EXIT.ok);
     expect(stderr.join('')).toMatch(/skipped 1 unsupported rule\(s\):\n {2}.*Case - unsupported field: /);
     expect(stdout.join('')).toContain('DeviceRegistryEvents\n| where ActionType =~ "RegistryValueSet"');
@@ -54,7 +68,7 @@ describe('tripline convert', () => {
   it('--output-dir writes one file per rule', async () => {
     await runConvert([cases], { ...base, outputDir: join(dir, 'q'), skipUnsupported: true });
     const files = readdirSync(join(dir, 'q')).sort();
-    expect(files).toEqual(['endpoint.kql', ...[2, 3, 4, 5, 6, 7].map((i) => `endpoint-${i}.kql`)].sort());
+    expect(files).toEqual(['endpoint.kql', ...[2, 3, 4, 5, 6, 7, 8].map((i) => `endpoint-${i}.kql`)].sort());
     expect(readFileSync(join(dir, 'q', 'endpoint.kql'), 'utf8')).toMatch(/^DeviceProcessEvents\n/);
   });
 
