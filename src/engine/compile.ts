@@ -4,7 +4,7 @@
  */
 import { report } from '../core/codes.js';
 import type { Diagnostic } from '../core/diagnostic.js';
-import { type ExprVisitor, visit } from '../ir/expr.js';
+import { type ExprVisitor, leaves, visit } from '../ir/expr.js';
 import type { DetectionRule, Expr } from '../ir/types.js';
 import { checkCidr } from '../ir/validate.js';
 import { groupOr } from './groups.js';
@@ -48,10 +48,10 @@ export function isCompiled(x: CompiledRule | Diagnostic): x is CompiledRule {
 }
 
 function findProblem(rule: DetectionRule): Diagnostic | undefined {
-  for (const leaf of leafNodes(rule.expr)) {
+  for (const leaf of leaves(rule.expr)) {
     if (leaf.kind === 'regex') {
       try {
-        compileRegexCheck(leaf);
+        compileRegex(leaf);
       } catch (e) {
         const why = (e as Error).message.replace(/^error parsing regexp: /, '');
         return report(
@@ -68,16 +68,6 @@ function findProblem(rule: DetectionRule): Diagnostic | undefined {
     }
   }
   return undefined;
-}
-
-function compileRegexCheck(leaf: Extract<Expr, { kind: 'regex' }>): void {
-  compileRegex(leaf);
-}
-
-function leafNodes(e: Expr): Expr[] {
-  if (e.kind === 'and' || e.kind === 'or') return e.children.flatMap(leafNodes);
-  if (e.kind === 'not') return leafNodes(e.child);
-  return [e];
 }
 
 const TRUE: Predicate = () => true;
