@@ -74,7 +74,8 @@ export interface EventMatch {
 /** The engine's verdict over a list of events. */
 export interface RunResult {
   readonly matches: readonly EventMatch[];
-  readonly correlations: readonly { readonly title: string; readonly events: number }[];
+  /** Correlations that fired, with the indices of the events they were built on. */
+  readonly correlations: readonly { readonly title: string; readonly events: readonly number[] }[];
   readonly skipped: readonly SiteDiagnostic[];
 }
 
@@ -97,8 +98,36 @@ export function runEvents(ruleSet: RuleSet, events: readonly SiteEvent[]): RunRe
     }
     matches.push({ index, rules, fields: [...fields] });
   });
-  const correlations = session.finish().map((c) => ({ title: c.correlation.meta.title, events: c.events.length }));
+  const correlations = session.finish().map((c) => ({
+    title: c.correlation.meta.title,
+    events: c.events.map((d) => (d.event.origin.line ?? 1) - 1),
+  }));
   return { matches, correlations, skipped: siteDiagnostics(prepared.skipped) };
+}
+
+/**
+ * Runs each test's events on their own, as `tripline test` does (so one scenario's events cannot complete
+ * another's correlation); events without an expectation (pasted) run together. Indices stay global.
+ */
+export function runByTest(ruleSet: RuleSet, events: readonly SiteEvent[]): RunResult {
+  const groups = new Map<string, number[]>();
+  events.forEach((e, i) => {
+    const key = e.expect ? e.test : '';
+    groups.set(key, [...(groups.get(key) ?? []), i]);
+  });
+  const matches: EventMatch[] = [];
+  const correlations: RunResult['correlations'][number][] = [];
+  const skipped: SiteDiagnostic[] = [];
+  for (const indices of groups.values()) {
+    const r = runEvents(
+      ruleSet,
+      indices.map((i) => events[i]),
+    );
+    for (const m of r.matches) matches.push({ ...m, index: indices[m.index] });
+    for (const c of r.correlations) correlations.push({ ...c, events: c.events.map((i) => indices[i]) });
+    if (skipped.length === 0) skipped.push(...r.skipped);
+  }
+  return { matches: matches.sort((a, b) => a.index - b.index), correlations, skipped };
 }
 
 /** Fields of the rule's leaf conditions that hold on the event (what to highlight). */

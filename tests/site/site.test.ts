@@ -32,11 +32,12 @@ describe.skipIf(!hasChromium)('catalog in chromium', () => {
   });
 
   it('writes an index, one JSON per rule and keeps scripts out of index.html', () => {
-    expect(c.report.rules).toBe(4);
+    expect(c.report.rules).toBe(5);
     const index = JSON.parse(readFileSync(join(c.dir, 'data/index.json'), 'utf8'));
     expect(index.rules.map((r: { slug: string }) => r.slug).sort()).toEqual([
       'certutil-hash',
       'community-linux-curl',
+      'corr-repeated-installer-shell',
       'hostile-markup',
       'installer-powershell',
     ]);
@@ -71,17 +72,19 @@ describe.skipIf(!hasChromium)('catalog in chromium', () => {
 
   it('searches and filters, with the state in a permalink', async () => {
     const page = await open(c, '/');
-    await expect(page.locator('#result-count').textContent()).resolves.toContain('4 of 4');
-    await page.fill('#q', 'installer');
+    await expect(page.locator('#result-count').textContent()).resolves.toContain('5 of 5');
+    await page.fill('#q', 'powershell');
+    await page.waitForFunction(() => document.querySelector('#result-count')?.textContent?.startsWith('2 of'));
+    await page.fill('#q', 'powershell setup');
     await page.waitForFunction(() => document.querySelector('#result-count')?.textContent?.startsWith('1 of'));
-    expect(page.url()).toContain('q=installer');
+    expect(page.url()).toContain('q=powershell+setup');
     await page.fill('#q', '');
     await page.selectOption('select[name=level]', 'low');
     await page.waitForFunction(() => document.querySelector('#result-count')?.textContent?.startsWith('1 of'));
     await expect(page.locator('.cards h3').first().textContent()).resolves.toBe('Certutil Computes a File Hash');
     const permalink = page.url();
     const again = await open(c, new URL(permalink).hash.slice(1));
-    await expect(again.locator('#result-count').textContent()).resolves.toContain('1 of 4');
+    await expect(again.locator('#result-count').textContent()).resolves.toContain('1 of 5');
     await again.selectOption('select[name=level]', '');
     await again.selectOption('select[name=collection]', 'community');
     await expect(again.locator('.cards h3').first().textContent()).resolves.toBe('Curl Download To Temp On Linux');
@@ -130,6 +133,17 @@ describe.skipIf(!hasChromium)('catalog in chromium', () => {
     await expect(hits.first().locator('mark').allTextContents()).resolves.toEqual(
       expect.arrayContaining(['ParentImage', 'Image']),
     );
+    const verdicts = await page
+      .locator('.verdicts li')
+      .evaluateAll((ls) => ls.map((l) => `${l.getAttribute('data-test')}=${l.getAttribute('data-ok')}`));
+    expect(verdicts).toEqual(['atomic-1-trojanized-setup-powershell=yes', 'bg-msiexec-install=yes']);
+  });
+
+  it('judges a correlation by its firing, each test run on its own', async () => {
+    const page = await open(c, '/rule/corr-repeated-installer-shell');
+    await page.click('button:has-text("Run the rule")');
+    await page.waitForSelector('.verdicts');
+    await expect(page.locator('.verdicts').textContent()).resolves.toContain('1 correlation firing');
     const verdicts = await page
       .locator('.verdicts li')
       .evaluateAll((ls) => ls.map((l) => `${l.getAttribute('data-test')}=${l.getAttribute('data-ok')}`));
@@ -188,7 +202,7 @@ describe.skipIf(!hasChromium)('catalog in chromium', () => {
     async () => {
       const page = await open(c, '/matrix?c=all');
       const cell = page.locator('a[href="#/technique/T1195"]');
-      await expect(cell.getAttribute('aria-label')).resolves.toContain('1 detection');
+      await expect(cell.getAttribute('aria-label')).resolves.toContain('2 detections');
       await expect(page.locator('.site-footer').textContent()).resolves.toContain('MITRE');
       const [download] = await Promise.all([
         page.waitForEvent('download'),

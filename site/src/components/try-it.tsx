@@ -16,15 +16,22 @@ export function eventsToLines(events: readonly SiteEvent[]): string {
 }
 
 /** Per test: did it give its expected signal (a fire test needs one matching event, a quiet test none)? */
-export function TestVerdicts({ events, result }: { events: readonly SiteEvent[]; result: RunResult }) {
+export function TestVerdicts(props: { events: readonly SiteEvent[]; result: RunResult; correlation?: string }) {
+  const { events, result, correlation } = props;
   const tests = new Map<string, { expect: string; hits: number }>();
   for (const m of result.matches) {
     const e = events[m.index];
     if (!e.expect) continue;
     const t = tests.get(e.test) ?? { expect: e.expect, hits: 0 };
-    if (m.rules.length > 0) t.hits++;
+    if (!correlation && m.rules.length > 0) t.hits++;
     tests.set(e.test, t);
   }
+  // A correlation rule's signal is the correlation firing, not its base rules matching.
+  for (const c of correlation ? result.correlations.filter((x) => x.title === correlation) : []) {
+    const t = tests.get(events[c.events[0]]?.test ?? '');
+    if (t) t.hits++;
+  }
+  const unit = correlation ? 'correlation firing' : 'matching event';
   if (tests.size === 0) return null;
   return (
     <ul class="verdicts">
@@ -33,7 +40,8 @@ export function TestVerdicts({ events, result }: { events: readonly SiteEvent[];
         return (
           <li key={id} data-test={id} data-ok={ok ? 'yes' : 'no'} class={ok ? 'pass' : 'fail'}>
             {ok ? '✓' : '✗'} <code>{id}</code>: expected to {t.expect === 'fire' ? 'fire' : 'stay quiet'}, {t.hits}{' '}
-            matching event{t.hits === 1 ? '' : 's'}
+            {unit}
+            {t.hits === 1 ? '' : 's'}
           </li>
         );
       })}
@@ -107,6 +115,8 @@ export function TryIt(props: {
   companions: Readonly<Record<string, string>>;
   telemetry: readonly SiteEvent[];
   logsource: Readonly<Record<string, string>>;
+  /** The title of the page's rule when it is a correlation (its signal is the correlation firing). */
+  correlation?: string;
 }) {
   const [text, setText] = useState(() => eventsToLines(props.telemetry));
   const [out, setOut] = useState<{ events: SiteEvent[]; result: RunResult; problems: string[] } | string | undefined>();
@@ -117,7 +127,7 @@ export function TryIt(props: {
     // Unedited telemetry keeps its test names and expected signals.
     const labelled = text === eventsToLines(props.telemetry) ? [...props.telemetry] : events;
     const { ruleSet } = core.analyse(props.ruleText, props.companions);
-    setOut({ events: labelled, result: core.runEvents(ruleSet, labelled), problems });
+    setOut({ events: labelled, result: core.runByTest(ruleSet, labelled), problems });
   };
   return (
     <div class="try-it">
@@ -151,7 +161,7 @@ export function TryIt(props: {
               ))}
             </ul>
           ) : null}
-          <TestVerdicts events={out.events} result={out.result} />
+          <TestVerdicts events={out.events} result={out.result} correlation={props.correlation} />
           <MatchTable events={out.events} result={out.result} />
         </div>
       ) : null}
