@@ -5,7 +5,7 @@
  */
 import type { Span } from '../core/diagnostic.js';
 import { and, fieldsOf, mapExpr, or } from '../ir/expr.js';
-import { isPlaceholder, pattern } from '../ir/pattern.js';
+import { isPlaceholder, MANY, pattern } from '../ir/pattern.js';
 import type { DetectionRule, Expr, Logsource, PatternPart } from '../ir/types.js';
 import { applyTransform } from './transforms.js';
 import type { LogsourceSpec, PipelineSpec, Scope, ScopeValue, Unsupported } from './types.js';
@@ -32,6 +32,7 @@ export function applyPipelines(rule: DetectionRule, pipelines: readonly Pipeline
   for (let i = 0; i < pipelines.length; i++) {
     // Without its log source a required pipeline already failed the rule: one error, not one per field.
     if (pipelines[i].requireLogsource && !matched[i]) continue;
+    expr = mapKeywords(expr, pipelines[i].keywordField);
     expr = mapFields(expr, pipelines[i], matched[i], unsupported);
     let fields = fieldSet(expr);
     for (const t of pipelines[i].transforms ?? []) {
@@ -97,6 +98,27 @@ function mapFields(expr: Expr, p: PipelineSpec, ls: LogsourceSpec | undefined, u
     if (!names) return node;
     const other = node.kind === 'fieldref' ? rename(node.other, node.span)?.[0] : undefined;
     return or(names.map((field) => ({ ...node, field, ...(other ? { other } : {}) }) as Expr));
+  });
+}
+
+/** Keywords (field null) become contains-matches on the pipeline's whole-event text field, when it has one. */
+function mapKeywords(expr: Expr, keywordField: string | undefined): Expr {
+  if (!keywordField) return expr;
+  return mapExpr(expr, (node): Expr => {
+    if (node.kind === 'string' && node.field === null) {
+      return { ...node, field: keywordField, pattern: pattern([MANY, ...node.pattern, MANY]) };
+    }
+    if (node.kind === 'number' && node.field === null) {
+      return {
+        kind: 'string',
+        field: keywordField,
+        pattern: pattern([MANY, String(node.value), MANY]),
+        cased: false,
+        span: node.span,
+      };
+    }
+    if (node.kind === 'regex' && node.field === null) return { ...node, field: keywordField };
+    return node;
   });
 }
 

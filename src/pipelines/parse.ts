@@ -2,6 +2,7 @@
 import { report } from '../core/codes.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { parseYaml, spanOf } from '../sigma/yaml.js';
+import { TRANSFORM_NAMES } from './transforms.js';
 import type { PipelineSpec } from './types.js';
 
 const KEYS = new Set([
@@ -17,8 +18,9 @@ const KEYS = new Set([
   'transforms',
   'placeholders',
   'timestamp',
+  'keywordField',
 ]);
-const TRANSFORM_TYPES = new Set(['hashes', 'basename', 'device_path', 'replace', 'value_map']);
+const TRANSFORM_TYPES = new Set(TRANSFORM_NAMES);
 
 /** Parses a pipeline YAML file; returns the spec when it is usable. */
 export function parsePipelineText(file: string, text: string, diagnostics: Diagnostic[]): PipelineSpec | undefined {

@@ -82,6 +82,9 @@ const TRANSFORMS: { readonly [K in TransformSpec['type']]: Transform<K> } = {
   },
 };
 
+/** Every transform type, for validating user pipelines. */
+export const TRANSFORM_NAMES: readonly string[] = Object.freeze(Object.keys(TRANSFORMS));
+
 /** Applies one transform to every node of an expression; the first unsupported node wins. */
 export function applyTransform(spec: TransformSpec, expr: Expr): { expr: Expr; unsupported?: Unsupported } {
   let unsupported: Unsupported | undefined;

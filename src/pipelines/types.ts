@@ -78,6 +78,11 @@ export interface PipelineSpec {
   readonly fieldPrefix?: string;
   /** Fields the target never has, with the reason. */
   readonly unsupported?: Readonly<Record<string, string>>;
+  /**
+   * The field holding the whole event as text (ECS `message`). When set, Sigma keywords — which match
+   * anywhere in an event — become contains-matches on it, for targets that cannot search full text.
+   */
+  readonly keywordField?: string;
   readonly transforms?: readonly TransformSpec[];
   /** The event time column (e.g. `Timestamp`, `TimeGenerated`), used by correlations; the last pipeline setting it wins. */
   readonly timestamp?: string;

@@ -21,8 +21,12 @@ import { checkEsql, unescapeEsql } from './checkers/esql.js';
 import { checkSpl, unescapeSpl } from './checkers/spl.js';
 
 const corpus = resolve(import.meta.dirname, '../../../shared/corpus/sigma');
-/** pySigma's converted counts over the same 3,780 rules. */
-const FLOOR: Record<string, number> = { spl: 3752, eql: 3630, esql: 3640, lucene: 3740 };
+/**
+ * Converted counts over the same 3,780 rules: pySigma's where we reach them (SPL 3,752, ES|QL 3,648). EQL and
+ * Lucene stay 8 below pySigma's 3,750: 5 field-to-field comparisons and 3 IPv6 CIDRs on keyword fields, which
+ * neither language can express (pySigma emits queries for them that do not mean what the rule says).
+ */
+const FLOOR: Record<string, number> = { spl: 3752, eql: 3742, esql: 3648, lucene: 3742 };
 /**
  * Queries the checker rejects: the npm `lucene` grammar stops at an escaped `\]` inside a regex character
  * class (`/[^\]]/`), which Lucene's RegExp accepts. Listed so the list cannot go stale.

@@ -112,6 +112,8 @@ export const ECS_PIPELINE: PipelineSpec = Object.freeze<PipelineSpec>({
   description:
     'Elastic Common Schema (Elastic Agent, Winlogbeat): event.category per log source, ECS field names, other Windows fields under winlog.event_data.*',
   targets: ['eql', 'esql', 'lucene'],
+  // Elastic Agent and Winlogbeat render each event's text into `message`: keywords search it.
+  keywordField: 'message',
   logsources: [
     ...categoryLogsources(),
     ...windowsEventLogsources(),
