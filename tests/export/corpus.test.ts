@@ -1,19 +1,30 @@
 /**
  * The T1195 pack (content/) and the whole SigmaHQ corpus export to every platform without a crash: every rule is
  * either written or listed in skipped.json with a positioned reason. Counts per platform are printed; the
- * Elastic bodies of the whole corpus are validated against the detection-rules API schemas.
+ * corpus's Elastic bodies, Sentinel ARM resources and templates, and LogScale resources are validated against
+ * the published schemas.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import Ajv from 'ajv';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exportRuleSet, PLATFORMS } from '../../src/export/index.js';
+import { parse as parseYaml } from 'yaml';
+import { type ExportResult, exportRuleSet, PLATFORMS } from '../../src/export/index.js';
 import { loadRules } from '../../src/ruleset/load.js';
 import type { RuleSet } from '../../src/ruleset/types.js';
-import { options, repoRoot, schemasDir, shared } from './helpers.js';
+import { options, repoRoot, shared } from './helpers.js';
+import {
+  alertRules,
+  armPropertiesValidator,
+  constraintsDir,
+  crdDir,
+  crdValidator,
+  elasticDir,
+  elasticValidators,
+  sentinelConstraints,
+  templateProblems,
+} from './validators.js';
 
 const corpus = resolve(shared, 'corpus/sigma');
-const elasticSchemas = join(schemasDir, 'elastic/detection-rules-api-schemas-9.5');
 
 /** Rules that raise alerts (base rules of non-generating correlations only feed them). */
 function visibleCount(rs: RuleSet): number {
@@ -22,9 +33,9 @@ function visibleCount(rs: RuleSet): number {
   return shown.length + rs.correlations.length;
 }
 
-function exportAll(rs: RuleSet, label: string): Map<string, string[]> {
+function exportAll(rs: RuleSet, label: string): Map<string, ExportResult> {
   const total = visibleCount(rs);
-  const ndjson = new Map<string, string[]>();
+  const results = new Map<string, ExportResult>();
   const lines: string[] = [];
   for (const [name, platform] of Object.entries(PLATFORMS)) {
     const r = exportRuleSet(rs, platform, options());
@@ -37,17 +48,10 @@ function exportAll(rs: RuleSet, label: string): Map<string, string[]> {
     for (const s of r.skipped) limits.set(s.limit, (limits.get(s.limit) ?? 0) + 1);
     const why = [...limits].map(([k, v]) => `${k} ${v}`).join(', ');
     lines.push(`${label} -> ${name}: ${r.exported} exported, ${r.skipped.length} skipped${why ? ` (${why})` : ''}`);
-    ndjson.set(
-      name,
-      r.files
-        .find((f) => f.path === 'rules.ndjson')
-        ?.content.trim()
-        .split('\n')
-        .filter(Boolean) ?? [],
-    );
+    results.set(name, r);
   }
   console.log(lines.join('\n'));
-  return ndjson;
+  return results;
 }
 
 describe('T1195 pack exports to every platform', () => {
@@ -56,25 +60,48 @@ describe('T1195 pack exports to every platform', () => {
   });
 });
 
+const content = (r: ExportResult | undefined, path: string) => r?.files.find((f) => f.path === path)?.content ?? '';
+
 describe.skipIf(!existsSync(corpus))(`SigmaHQ corpus exports to every platform (${corpus})`, () => {
-  it('writes or skips with a reason every rule; Elastic bodies validate', async () => {
+  it('writes or skips with a reason every rule; Elastic, Sentinel and LogScale output validates', async () => {
     const rs = await loadRules([corpus]);
     expect(rs.detections.length).toBeGreaterThan(3000);
-    const bodies = exportAll(rs, 'sigma corpus').get('elastic') ?? [];
+    const results = exportAll(rs, 'sigma corpus');
+    const bodies = content(results.get('elastic'), 'rules.ndjson').trim().split('\n').filter(Boolean);
     expect(bodies.length).toBeGreaterThan(3000);
-    if (!existsSync(elasticSchemas)) return console.log(`skipped Elastic schema check: ${elasticSchemas} absent`);
-    const ajv = new Ajv({ strict: false, allErrors: false, validateSchema: false });
-    const byType = new Map<string, ReturnType<Ajv['compile']>>();
     const invalid: string[] = [];
-    for (const line of bodies) {
-      const body = JSON.parse(line) as { type: string; name: string };
-      let v = byType.get(body.type);
-      if (!v) {
-        v = ajv.compile(JSON.parse(readFileSync(join(elasticSchemas, `9.5.${body.type}.json`), 'utf8')));
-        byType.set(body.type, v);
+    if (existsSync(elasticDir)) {
+      const validator = elasticValidators();
+      for (const line of bodies) {
+        const body = JSON.parse(line) as { type: string; name: string };
+        const v = validator(body.type);
+        if (!v(body)) invalid.push(`elastic ${body.name}: ${JSON.stringify(v.errors)}`);
       }
-      if (!v(body)) invalid.push(`${body.name}: ${JSON.stringify(v.errors)}`);
-    }
+    } else console.log(`skipped Elastic schema check: ${elasticDir} absent`);
+    const sentinel = results.get('sentinel');
+    if (existsSync(alertRules)) {
+      const v = armPropertiesValidator();
+      const arm = JSON.parse(content(sentinel, 'azuredeploy.json')) as {
+        resources: { properties: { displayName: string } }[];
+      };
+      expect(arm.resources.length).toBe(sentinel?.exported);
+      for (const res of arm.resources)
+        if (!v(res.properties)) invalid.push(`arm ${res.properties.displayName}: ${JSON.stringify(v.errors)}`);
+    } else console.log(`skipped Sentinel ARM check: ${alertRules} absent`);
+    if (existsSync(constraintsDir)) {
+      const c = sentinelConstraints();
+      for (const f of sentinel?.files.filter((x) => x.path.startsWith('Detections/')) ?? [])
+        for (const p of templateProblems(parseYaml(f.content), c)) invalid.push(`template ${f.path}: ${p}`);
+    } else console.log(`skipped Sentinel template check: ${constraintsDir} absent`);
+    if (existsSync(crdDir)) {
+      const byKind = new Map<string, ReturnType<typeof crdValidator>>();
+      for (const f of results.get('logscale')?.files.filter((x) => x.path.startsWith('alerts/')) ?? []) {
+        const doc = parseYaml(f.content) as { kind: string };
+        const v = byKind.get(doc.kind) ?? crdValidator(doc.kind);
+        byKind.set(doc.kind, v);
+        if (!v(doc)) invalid.push(`crd ${f.path}: ${JSON.stringify(v.errors)}`);
+      }
+    } else console.log(`skipped LogScale CRD check: ${crdDir} absent`);
     expect(invalid.slice(0, 5)).toEqual([]);
   });
 });

@@ -6,29 +6,31 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import Ajv from 'ajv';
-import addFormats from 'ajv-formats';
 import { parse as parseToml } from 'smol-toml';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments, parse as parseYaml } from 'yaml';
 import type { ExportResult } from '../../src/export/types.js';
-import { attackDir, exportTo, fixtureRules, schemasDir } from './helpers.js';
+import { loadRules } from '../../src/ruleset/load.js';
+import { attackDir, exportTo, fixtureRules, repoRoot, schemasDir } from './helpers.js';
+import {
+  alertRules,
+  armPropertiesValidator,
+  constraintsDir,
+  crdDir,
+  crdValidator,
+  elasticDir,
+  elasticValidators,
+  sentinelConstraints,
+  templateProblems,
+} from './validators.js';
 
 type Rec = Record<string, unknown>;
-const ajv = () => {
-  const a = new Ajv({ strict: false, allErrors: true, validateSchema: false });
-  addFormats(a);
-  return a;
-};
 const file = (r: ExportResult, path: string) => r.files.find((f) => f.path === path)?.content ?? '';
 const files = (r: ExportResult, prefix: string) => r.files.filter((f) => f.path.startsWith(prefix));
 
-const elasticDir = join(schemasDir, 'elastic/detection-rules-api-schemas-9.5');
 describe.skipIf(!existsSync(elasticDir))(`elastic: detection-rules API schemas (${elasticDir})`, () => {
-  const validator = (type: string) =>
-    ajv().compile(JSON.parse(readFileSync(join(elasticDir, `9.5.${type}.json`), 'utf8')));
   it('every Kibana NDJSON line and every TOML [rule] table validates against its type schema', async () => {
+    const validator = elasticValidators();
     const r = exportTo(await fixtureRules(), 'elastic');
     const bodies = file(r, 'rules.ndjson')
       .trim()
@@ -46,22 +48,9 @@ describe.skipIf(!existsSync(elasticDir))(`elastic: detection-rules API schemas (
   });
 });
 
-const armDir = join(schemasDir, 'microsoft-sentinel/azure-rest-api-specs/resource-manager');
-const alertRules = join(armDir, 'Microsoft.SecurityInsights/stable/2023-02-01/AlertRules.json');
-const constraints = join(schemasDir, 'microsoft-sentinel/azure-sentinel-template-validation');
 describe.skipIf(!existsSync(alertRules))(`sentinel: ARM alertRules 2023-02-01 OpenAPI (${alertRules})`, () => {
   it('each ARM resource is a Scheduled rule whose properties validate against ScheduledAlertRuleProperties', async () => {
-    const a = ajv();
-    for (const f of [
-      alertRules,
-      join(dirname2(alertRules), 'common/AlertTypes.json'),
-      join(armDir, 'common/2.0/types.json'),
-    ]) {
-      const doc = JSON.parse(readFileSync(f, 'utf8')) as Rec;
-      a.addSchema({ ...doc, $id: pathToFileURL(f).href });
-    }
-    const validate = a.getSchema(`${pathToFileURL(alertRules).href}#/definitions/ScheduledAlertRuleProperties`);
-    if (!validate) throw new Error('ScheduledAlertRuleProperties not found');
+    const validate = armPropertiesValidator();
     const arm = JSON.parse(file(exportTo(await fixtureRules(), 'sentinel'), 'azuredeploy.json')) as {
       resources: Rec[];
     };
@@ -74,62 +63,28 @@ describe.skipIf(!existsSync(alertRules))(`sentinel: ARM alertRules 2023-02-01 Op
   });
 });
 
-/** Valid identifiers and tactics, read from the template-validation constraints summary. */
-function sentinelConstraints() {
-  const md = readFileSync(join(constraints, 'MODEL_CONSTRAINTS.md'), 'utf8');
-  const tactics = /Each item must be one of ([^.]+)\./.exec(md)?.[1].split(/,\s*/) ?? [];
-  const entities = new Map<string, string[]>();
-  for (const m of md.matchAll(/^- (\w+): ([^.]+)\. Required/gm)) entities.set(m[1], m[2].split(/,\s*/));
-  const connectors = JSON.parse(readFileSync(join(constraints, 'ValidConnectorIds.json'), 'utf8')) as string[];
-  return { tactics, entities, connectors };
-}
-
-describe.skipIf(!existsSync(constraints))(`sentinel: Azure-Sentinel template validation (${constraints})`, () => {
+describe.skipIf(!existsSync(constraintsDir))(`sentinel: Azure-Sentinel template validation (${constraintsDir})`, () => {
   it('templates use valid tactics, connector ids and entity identifiers, within the limits', async () => {
-    const { tactics, entities, connectors } = sentinelConstraints();
-    expect(entities.size).toBeGreaterThan(10);
+    const c = sentinelConstraints();
+    expect(c.entities.size).toBeGreaterThan(10);
     const yamls = files(exportTo(await fixtureRules(), 'sentinel'), 'Detections/').map(
       (f) => parseYaml(f.content) as Rec,
     );
     expect(yamls.length).toBe(2);
-    for (const t of yamls) {
-      expect(String(t.id)).toMatch(/^[0-9a-f-]{36}$/);
-      expect(['Scheduled', 'NRT']).toContain(t.kind);
-      for (const tactic of t.tactics as string[]) expect(tactics).toContain(tactic);
-      for (const c of t.requiredDataConnectors as Rec[]) expect(connectors).toContain(c.connectorId);
-      for (const e of t.entityMappings as { entityType: string; fieldMappings: Rec[] }[])
-        for (const fm of e.fieldMappings) expect(entities.get(e.entityType)).toContain(fm.identifier);
-      expect(String(t.query).length).toBeLessThanOrEqual(10_000);
-    }
+    for (const t of yamls) expect(templateProblems(t, c)).toEqual([]);
   });
 });
 
-const crdDir = join(schemasDir, 'logscale/humio-operator-crds');
 describe.skipIf(!existsSync(crdDir))(`logscale: humio-operator CRDs (${crdDir})`, () => {
-  it('each alert resource validates against its CRD openAPIV3Schema', async () => {
-    const schemaOf = (kind: string) => {
-      const name = `core.humio.com_humio${kind.replace(/^Humio/, '').toLowerCase()}s.yaml`;
-      const crd = parseYaml(readFileSync(join(crdDir, name), 'utf8')) as Rec;
-      const versions = (crd.spec as Rec).versions as Rec[];
-      return ((versions.find((v) => v.storage) ?? versions[0]).schema as Rec).openAPIV3Schema as Rec;
-    };
-    const rules = await fixtureRules();
-    const fromFixture = files(exportTo(rules, 'logscale'), 'alerts/');
-    const fromPack = files(
-      exportTo(
-        await import('../../src/ruleset/load.js').then((m) =>
-          m.loadRules([resolve(import.meta.dirname, '../../content')]),
-        ),
-        'logscale',
-      ),
-      'alerts/',
-    );
+  it('each alert resource of the fixtures and the T1195 pack validates against its CRD openAPIV3Schema', async () => {
+    const fromFixture = files(exportTo(await fixtureRules(), 'logscale'), 'alerts/');
+    const fromPack = files(exportTo(await loadRules([resolve(repoRoot, 'content')]), 'logscale'), 'alerts/');
     const docs = [...fromFixture, ...fromPack].flatMap((f) =>
       parseAllDocuments(f.content).map((d) => d.toJSON() as Rec),
     );
     expect(docs.some((d) => d.kind === 'HumioFilterAlert')).toBe(true);
     for (const doc of docs) {
-      const validate = ajv().compile(schemaOf(String(doc.kind)));
+      const validate = crdValidator(String(doc.kind));
       expect(validate(doc), `${(doc.metadata as Rec).name}: ${JSON.stringify(validate.errors)}`).toBe(true);
     }
   });
@@ -198,7 +153,3 @@ describe.skipIf(!existsSync(layerFormat))(`navigator: layer format 4.5 required 
     }
   });
 });
-
-function dirname2(p: string): string {
-  return resolve(p, '..');
-}
