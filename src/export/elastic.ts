@@ -23,6 +23,16 @@ export const ELASTIC_LIMITS: readonly Limit<Body>[] = [
     check: (b) => (/^\d+[mshd]$/.test(String(b.interval)) ? undefined : `interval '${b.interval}' is not like 5m`),
   },
   {
+    name: 'elastic.lookback',
+    check: (b) => {
+      const from = parseDuration(String(b.from).replace(/^now-/, ''));
+      const every = parseDuration(String(b.interval));
+      return from !== undefined && every !== undefined && from < every
+        ? `from ${b.from} covers less than the interval ${b.interval}: events between runs would never be searched (raise --lookback, or for threshold rules shorten --schedule)`
+        : undefined;
+    },
+  },
+  {
     name: 'elastic.name',
     check: (b) => (String(b.name ?? '').trim() ? undefined : 'the rule has no name (title)'),
   },

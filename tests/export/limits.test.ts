@@ -67,6 +67,14 @@ const CASES: { name: string; platform: string; schedule?: string; lookback?: str
       title: 'Fine Rule',
       limit: 'sentinel.query-period',
     },
+    {
+      name: 'elastic lookback shorter than the interval',
+      platform: 'elastic',
+      schedule: '1h',
+      lookback: '10m',
+      title: 'Fine Rule',
+      limit: 'elastic.lookback',
+    },
     { name: 'defender query too long', platform: 'defender', title: 'Enormous Rule', limit: 'defender.query-length' },
     {
       name: 'defender schedule over 24h',

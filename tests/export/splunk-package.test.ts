@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import * as tar from 'tar';
 import { describe, expect, it } from 'vitest';
 import { packSplunk } from '../../src/cli/export.js';
+import { confText } from '../../src/export/conf.js';
 import { SPLUNK_APP } from '../../src/export/splunk.js';
 import { writeExport } from '../../src/export/write.js';
 import { exportTo, fixtureRules } from './helpers.js';
@@ -36,5 +37,11 @@ describe('splunk app package', () => {
     expect(called.sort()).toEqual(defined.sort());
     expect(text('savedsearches.conf')).toMatch(/^cron_schedule = \*\/5 \* \* \* \*$/m);
     expect(text('savedsearches.conf')).toMatch(/^dispatch.earliest_time = -10m$/m);
+  });
+});
+
+describe('.conf text', () => {
+  it('continues multi-line values with a trailing backslash', () => {
+    expect(confText([{ name: 's', entries: [['search', 'a\n| b\n| c']] }])).toBe('[s]\nsearch = a \\\n| b \\\n| c\n');
   });
 });
