@@ -28,9 +28,11 @@ export const MATURITY: Readonly<Record<string, string>> = {
   unsupported: 'development',
 };
 
-/** Markdown headings of the note; the importer splits on them. */
+/** Heading of the note's investigation guide (the importer splits on it). */
 export const NOTE_TRIAGE = '## Triage and analysis';
+/** Heading of the note's playbook. */
 export const NOTE_RESPONSE = '### Response and remediation';
+/** Heading of the setup's data-source list. */
 export const SETUP_HEADING = '## Setup';
 
 const TYPES: Readonly<Record<string, { type: string; language: string }>> = {
