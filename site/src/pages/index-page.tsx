@@ -9,7 +9,7 @@ import { href, type Route, setParams } from '../route.js';
 const PAGE = 100;
 
 /** A rule's card in the list. */
-export function RuleCard({ r }: { r: RuleSummary }) {
+export function RuleCard({ r, targets }: { r: RuleSummary; targets?: number }) {
   return (
     <li class="card">
       <h3>
@@ -20,6 +20,11 @@ export function RuleCard({ r }: { r: RuleSummary }) {
         <span class="badge">confidence: {r.confidence}</span>
         <span class="badge">{r.status}</span>
         {r.collection === 'community' ? <span class="badge">community</span> : null}
+        {targets ? (
+          <span class="badge" title="targets with a query">
+            {r.converted}/{targets} targets
+          </span>
+        ) : null}
         {r.techniques.map((t) => (
           <a class="badge tech" href={href(`technique/${t}`)} key={t}>
             {t}
@@ -119,7 +124,7 @@ export function IndexPage({
       </div>
       <ul class="cards">
         {list.slice(0, shown).map((r) => (
-          <RuleCard r={r} key={r.slug} />
+          <RuleCard r={r} key={r.slug} targets={index.targets.length} />
         ))}
       </ul>
       {list.length > shown ? (
