@@ -1,5 +1,5 @@
 /** The index: full-text search, filters, sorting and the result list, all in the URL. */
-import { useMemo } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { navigatorLayer } from '../../../src/site/layer.js';
 import type { RuleSummary, SiteAttack, SiteIndex } from '../../../src/site/types.js';
 import { download } from '../components/code.js';
@@ -50,6 +50,9 @@ export function IndexPage({
   const list = useMemo(() => selectRules(index.rules, ms, route.params), [index, route.params.toString()]);
   const shown = Math.max(PAGE, Number(route.params.get('n') ?? PAGE) || PAGE);
   const set = (k: string, v: string | undefined) => setParams(route, { [k]: v, n: undefined });
+  const active = FACETS.filter((f) => route.params.get(f.key)).length + (route.params.get('sort') ? 1 : 0);
+  // Open on wide screens; on a phone the filters fold away unless a link set one.
+  const [filtersOpen] = useState(() => active > 0 || !window.matchMedia('(max-width: 760px)').matches);
   return (
     <div class="index-page">
       <h1>Detections</h1>
@@ -63,40 +66,43 @@ export function IndexPage({
           onInput={(e) => set('q', (e.target as HTMLInputElement).value)}
         />
       </form>
-      <div class="filters">
-        {FACETS.map((f) => (
-          <label key={f.key}>
-            {f.label}
+      <details class="filter-box" open={filtersOpen}>
+        <summary>Filters and sorting{active > 0 ? ` (${active} active)` : ''}</summary>
+        <div class="filters">
+          {FACETS.map((f) => (
+            <label key={f.key}>
+              {f.label}
+              <select
+                value={route.params.get(f.key) ?? ''}
+                onChange={(e) => set(f.key, (e.target as HTMLSelectElement).value)}
+                name={f.key}
+              >
+                <option value="">all</option>
+                {facetCounts(index.rules, f).map(([v, n]) => (
+                  <option value={v} key={v}>
+                    {v} ({n})
+                  </option>
+                ))}
+              </select>
+            </label>
+          ))}
+          <label>
+            Sort
             <select
-              value={route.params.get(f.key) ?? ''}
-              onChange={(e) => set(f.key, (e.target as HTMLSelectElement).value)}
-              name={f.key}
+              value={route.params.get('sort') ?? ''}
+              onChange={(e) => set('sort', (e.target as HTMLSelectElement).value)}
+              name="sort"
             >
-              <option value="">all</option>
-              {facetCounts(index.rules, f).map(([v, n]) => (
-                <option value={v} key={v}>
-                  {v} ({n})
+              <option value="">{route.params.get('q') ? 'relevance' : 'title'}</option>
+              {Object.entries(SORTS).map(([k, s]) => (
+                <option value={k} key={k}>
+                  {s.label}
                 </option>
               ))}
             </select>
           </label>
-        ))}
-        <label>
-          Sort
-          <select
-            value={route.params.get('sort') ?? ''}
-            onChange={(e) => set('sort', (e.target as HTMLSelectElement).value)}
-            name="sort"
-          >
-            <option value="">{route.params.get('q') ? 'relevance' : 'title'}</option>
-            {Object.entries(SORTS).map(([k, s]) => (
-              <option value={k} key={k}>
-                {s.label}
-              </option>
-            ))}
-          </select>
-        </label>
-      </div>
+        </div>
+      </details>
       <div class="result-bar">
         <p aria-live="polite" id="result-count">
           {list.length} of {index.rules.length} rules
