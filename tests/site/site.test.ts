@@ -192,9 +192,13 @@ describe.skipIf(!hasChromium)('catalog in chromium', () => {
     await page.click(`#pq-tab-${literal.name}`);
     await page.waitForFunction(() => document.querySelector('.tabpanel pre')?.textContent?.includes('-urlcache'));
     expect(await page.locator('.tabpanel pre').first().textContent()).not.toBe(before);
-    await page.waitForFunction(() => location.hash.includes('r='));
+    await page.fill('#pg-events', '{"Image": "C:\\\\Windows\\\\certutil.exe", "CommandLine": "certutil -urlcache x"}');
+    await page.waitForSelector('tr[data-match=yes]');
+    await page.waitForFunction(() => location.hash.includes('r=') && location.hash.includes('e='));
     const shared = await open(c, new URL(page.url()).hash.slice(1));
     await shared.waitForFunction(() => document.querySelector('.tabpanel pre')?.textContent?.includes('-urlcache'));
+    await expect(shared.locator('#pg-events').inputValue()).resolves.toContain('certutil -urlcache x');
+    await shared.waitForSelector('tr[data-match=yes]');
   });
 
   it.skipIf(!existsSync(ATTACK_DIR))(

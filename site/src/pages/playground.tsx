@@ -118,6 +118,9 @@ export default function Playground({ route }: { route: Route }) {
       setInitial(t);
       setText(t);
     };
+    const packedEvents = route.params.get('e');
+    if (packedEvents)
+      unpackText(packedEvents).then(setEvents, () => setLoadProblem('The events in this link are damaged.'));
     if (!packed) return start(EXAMPLE_RULE);
     unpackText(packed).then(start, () => {
       setLoadProblem('The rule in this link is damaged; showing the example rule instead.');
@@ -129,11 +132,12 @@ export default function Playground({ route }: { route: Route }) {
   useEffect(() => {
     if (view && analysis) view.dispatch(setDiagnostics(view.state, toCm(view, analysis.diagnostics)));
     if (!text) return;
-    packText(text).then((r) => {
-      const p = new URLSearchParams({ r, ...(tab.name ? { tab: tab.name } : {}) });
+    // The rule, the events (unless they are the example) and the tab: the whole state, shareable as a link.
+    Promise.all([packText(text), events === EXAMPLE_EVENTS ? '' : packText(events)]).then(([r, e]) => {
+      const p = new URLSearchParams({ r, ...(e ? { e } : {}), ...(tab.name ? { tab: tab.name } : {}) });
       history.replaceState(null, '', `#/playground?${p.toString()}`);
     });
-  }, [analysis, view, tab.name]);
+  }, [analysis, view, tab.name, events]);
   const current = analysis?.rules[Math.min(ruleIndex, Math.max(0, (analysis?.rules.length ?? 1) - 1))];
   return (
     <div class="playground">
