@@ -21,6 +21,8 @@ export class GramTable {
   /** Where each literal's indexed gram starts inside it. */
   readonly #offsets: Int32Array;
   readonly #classes: readonly GramClass[];
+  /** For small tables, a native regex over the alternation of the literals: a fast "none here" check. */
+  readonly #none: RegExp | undefined;
 
   /** Builds the table for literals (lower-cased, non-empty) with their atom ids. */
   constructor(literals: readonly { readonly text: string; readonly id: number }[]) {
@@ -44,6 +46,9 @@ export class GramTable {
       cls.heads[b] = i;
     });
     this.#classes = [...classes.values()];
+    // Most values contain no literal at all; V8's regex engine rejects those faster than the JS scan.
+    // An alternation of plain literals has no nested quantifiers, so it cannot backtrack badly.
+    this.#none = literals.length <= PREFILTER_MAX ? new RegExp(this.#texts.map(escapeRegex).join('|')) : undefined;
   }
 
   /**
@@ -51,6 +56,7 @@ export class GramTable {
    * within one value: `seen[i] === stamp` means literal i was already checked for this value.
    */
   scan(s: string, seen: Int32Array, stamp: number, out: number[]): void {
+    if (this.#none && !this.#none.test(s)) return;
     if (this.#classes.length === 1) {
       this.#scanOne(s, seen, stamp, out);
       return;
@@ -96,6 +102,7 @@ export class GramTable {
 
   /** True when any literal occurs in `s` (stops at the first one found). */
   has(s: string): boolean {
+    if (this.#none) return this.#none.test(s);
     const classes = this.#classes;
     const next = this.#next;
     let h = 0;
@@ -118,6 +125,13 @@ export class GramTable {
   get size(): number {
     return this.#texts.length;
   }
+}
+
+/** Tables up to this many literals get the regex prefilter. */
+const PREFILTER_MAX = 48;
+
+function escapeRegex(t: string): string {
+  return t.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
 function makeClass(g: number, n: number): GramClass {
