@@ -103,7 +103,7 @@ function rulePage(
     diagnostics: siteDiagnostics(diagnostics),
     targets,
     telemetry: inputs.telemetry ? inputs.telemetry(rule, tests) : [],
-    companions: companionsOf(rule, byRef, inputs.filters, inputs),
+    ...companionsOf(rule, byRef, inputs.filters, inputs),
   };
 }
 
@@ -169,23 +169,27 @@ function relatedOf(
 }
 
 /**
- * Texts of other files the rule needs in the browser to behave as in the catalog build: the base rules of a
- * correlation, and the Sigma filters that apply to the rule or to those base rules.
+ * Texts of other files the rule needs in the browser: the base rules of a correlation (`companions`) and the
+ * Sigma filters that apply to the rule or to those base rules (`filters`, the opt-in tuning).
  */
 function companionsOf(
   rule: AnyRule,
   byRef: ReadonlyMap<string, AnyRule>,
   filters: readonly FilterRule[],
   inputs: RuleInputs,
-): Record<string, string> {
+): Pick<SiteRule, 'companions' | 'filters'> {
   const bases = rule.kind === 'correlation' ? rule.rules.map((r) => byRef.get(r)).filter((r) => r !== undefined) : [];
-  const files = new Set(bases.map((b) => b.origin.file));
   const names = new Set([rule, ...bases].flatMap((r) => [r.meta.id, r.meta.name]).filter((n) => n !== undefined));
-  for (const f of filters) if (f.rules.some((r) => names.has(r))) files.add(f.origin.file);
-  files.delete(rule.origin.file);
-  const out: Record<string, string> = {};
-  for (const file of files) out[inputs.displayName(file)] = inputs.texts.get(file) ?? '';
-  return out;
+  const texts = (files: Iterable<string>) => {
+    const out: Record<string, string> = {};
+    for (const file of files)
+      if (file !== rule.origin.file) out[inputs.displayName(file)] = inputs.texts.get(file) ?? '';
+    return out;
+  };
+  return {
+    companions: texts(new Set(bases.map((b) => b.origin.file))),
+    filters: texts(new Set(filters.filter((f) => f.rules.some((r) => names.has(r))).map((f) => f.origin.file))),
+  };
 }
 
 function withResults(tests: SiteTest[], rule: AnyRule, results: TestResults | undefined): SiteTest[] {

@@ -109,8 +109,10 @@ export interface SiteRule extends RuleSummary {
     readonly checks: readonly { readonly check: string; readonly status: string; readonly detail: string }[];
     readonly falsePositives?: { readonly beforePer10k: number; readonly afterPer10k: number; readonly events: number };
   };
-  /** Names of the other documents loaded with this rule for the engine (base rules of a correlation). */
+  /** Other rule files loaded with this rule in the browser (base rules of a correlation), by name. */
   readonly companions: Readonly<Record<string, string>>;
+  /** The Sigma filter files that apply to the rule (opt-in tuning), by name. */
+  readonly filters: Readonly<Record<string, string>>;
 }
 
 /** An ATT&CK tactic column. */

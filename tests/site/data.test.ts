@@ -129,7 +129,7 @@ describe('buildSite', () => {
     out = mkdtempSync(join(tmpdir(), 'tripline-site-data-'));
     // A stand-in app folder is enough for the data step; the browser tests build the real one.
     report = await buildSite({
-      rules: [join(REPO, 'tests/site/fixtures/rules')],
+      rules: ['rules', 'filters'].map((d) => join(REPO, 'tests/site/fixtures', d)),
       outDir: join(out, 'site'),
       appDir: fakeApp(out),
     });
@@ -146,6 +146,24 @@ describe('buildSite', () => {
       for (const t of page.targets)
         for (const o of t.options) expect(o.queries.length + o.errors.length).toBeGreaterThan(0);
     }
+  });
+
+  it('offers each pipeline choice as written and, where a filter applies, with the tuning filters', () => {
+    const read = (slug: string) =>
+      JSON.parse(readFileSync(join(out, `site/data/rules/${slug}.json`), 'utf8')) as SiteRule;
+    const tuned = read('installer-powershell');
+    const converted = tuned.targets.filter((t) => t.options[0].queries.length > 0);
+    expect(converted.length).toBeGreaterThan(0);
+    for (const t of converted) {
+      const labels = t.options.map((o) => o.label);
+      expect(labels.filter((l) => l.endsWith(' + tuning filters'))).toHaveLength(labels.length / 2);
+      const withFilter = t.options.find((o) => o.label.endsWith(' + tuning filters'));
+      // Same pipelines, one more exclusion (several targets write values as case-insensitive regexes).
+      const plain = t.options.find((o) => o.pipelines.join() === withFilter?.pipelines.join());
+      expect(withFilter?.queries.join('\n').length).toBeGreaterThan(plain?.queries.join('\n').length ?? 0);
+    }
+    expect(Object.keys(tuned.filters)).toEqual(['filters/vendor_postinstall.yml']);
+    expect(read('certutil-hash').targets.every((t) => t.options.every((o) => !o.label.includes('tuning')))).toBe(true);
   });
 
   it('precomputes simulated telemetry for the tests a rule names', () => {

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ATTACK_DIR, type Catalog, CHROMIUM, REPO, startCatalog } from './harness.js';
 
 const FIXTURES = join(REPO, 'tests/site/fixtures/rules');
+const FILTERS = join(REPO, 'tests/site/fixtures/filters');
 const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) console.warn(`tests/site skipped: no chromium at ${CHROMIUM} (set TRIPLINE_CHROMIUM)`);
 
@@ -25,7 +26,7 @@ describe.skipIf(!hasChromium)('catalog in chromium', () => {
   let c: Catalog;
   beforeAll(async () => {
     // test-results.json is `tripline test tests/site/fixtures/rules -f json -b 500` output.
-    c = await startCatalog([FIXTURES], join(REPO, 'tests/site/fixtures/test-results.json'));
+    c = await startCatalog([FIXTURES, FILTERS], join(REPO, 'tests/site/fixtures/test-results.json'));
   });
   afterAll(async () => {
     await c?.close();

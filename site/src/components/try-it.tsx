@@ -113,12 +113,16 @@ export function MatchTable({ events, result }: { events: readonly SiteEvent[]; r
 export function TryIt(props: {
   ruleText: string;
   companions: Readonly<Record<string, string>>;
+  /** Sigma filter files that apply to the rule (its opt-in tuning). */
+  filters: Readonly<Record<string, string>>;
   telemetry: readonly SiteEvent[];
   logsource: Readonly<Record<string, string>>;
   /** The title of the page's rule when it is a correlation (its signal is the correlation firing). */
   correlation?: string;
 }) {
   const [text, setText] = useState(() => eventsToLines(props.telemetry));
+  const filterCount = Object.keys(props.filters).length;
+  const [tuned, setTuned] = useState(filterCount > 0);
   const [out, setOut] = useState<{ events: SiteEvent[]; result: RunResult; problems: string[] } | string | undefined>();
   const run = async () => {
     setOut('running');
@@ -126,7 +130,7 @@ export function TryIt(props: {
     const { events, problems } = core.parseEventLines(text, props.logsource);
     // Unedited telemetry keeps its test names and expected signals.
     const labelled = text === eventsToLines(props.telemetry) ? [...props.telemetry] : events;
-    const { ruleSet } = core.analyse(props.ruleText, props.companions);
+    const { ruleSet } = core.analyse(props.ruleText, { ...props.companions, ...(tuned ? props.filters : {}) });
     setOut({ events: labelled, result: core.runByTest(ruleSet, labelled), problems });
   };
   return (
@@ -148,6 +152,13 @@ export function TryIt(props: {
         <button type="button" class="btn primary" onClick={run} disabled={text.trim() === ''}>
           Run the rule
         </button>
+        {filterCount > 0 ? (
+          <label class="inline check">
+            <input type="checkbox" checked={tuned} onChange={(e) => setTuned((e.target as HTMLInputElement).checked)} />{' '}
+            with its {filterCount} tuning filter{filterCount === 1 ? '' : 's'} (as `tripline test` proves the quiet
+            tests)
+          </label>
+        ) : null}
       </div>
       {out === 'running' ? <p aria-live="polite">Running…</p> : null}
       {out && typeof out === 'object' ? (

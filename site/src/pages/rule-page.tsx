@@ -125,6 +125,7 @@ export function RulePage({ rule, attack, route }: { rule: SiteRule; attack: Site
           <TryIt
             ruleText={rule.ruleText}
             companions={rule.companions}
+            filters={rule.filters}
             telemetry={rule.telemetry}
             correlation={rule.kind === 'correlation' ? rule.title : undefined}
             logsource={rule.logsource}
