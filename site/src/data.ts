@@ -35,8 +35,8 @@ export class Store {
   }
 }
 
-/** The store of the running app. */
-export const StoreContext = createContext<Store>(new Store());
+/** The store of the running app (provided by main.tsx; undefined outside it). */
+export const StoreContext = createContext<Store | undefined>(undefined);
 
 /** The state of an async load. */
 export type Loaded<T> = { state: 'loading' } | { state: 'ok'; value: T } | { state: 'error'; error: string };
@@ -44,6 +44,7 @@ export type Loaded<T> = { state: 'loading' } | { state: 'ok'; value: T } | { sta
 /** Runs a load from the store whenever `key` changes. */
 export function useLoad<T>(load: (s: Store) => Promise<T>, key: string): Loaded<T> {
   const store = useContext(StoreContext);
+  if (!store) throw new Error('useLoad needs a StoreContext provider');
   const [v, setV] = useState<Loaded<T>>({ state: 'loading' });
   useEffect(() => {
     let live = true;
