@@ -68,7 +68,7 @@ export async function runConvert(rules: readonly string[], opts: ConvertOptions)
     for (const d of diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
     return EXIT.usage;
   }
-  const ruleSet = await loadRules([...rules, ...(opts.filter ?? [])]);
+  const ruleSet = await loadRules([...rules, ...(opts.filter ?? [])], { keepDocuments: false });
   const loadErrors = ruleSet.diagnostics.filter((d) => d.severity === 'error');
   const conversions = convertRuleSet(ruleSet, dialect, pipelines);
   const converted = conversions.filter((c) => c.errors.length === 0);

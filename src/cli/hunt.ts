@@ -178,7 +178,7 @@ export async function runHunt(logs: readonly string[], opts: HuntOptions, io: Hu
  * collected: only the IR rules and the load diagnostics live on through the hunt.
  */
 async function loadPrepared(rulePaths: readonly string[], selection: RuleSelection) {
-  const ruleset = await loadRules(rulePaths);
+  const ruleset = await loadRules(rulePaths, { keepDocuments: false });
   const empty = ruleset.detections.length === 0 && ruleset.correlations.length === 0;
   const prepared = prepareRules(ruleset.detections, ruleset.correlations, selection);
   return { empty, prepared, diagnostics: ruleset.diagnostics.filter((d) => d.severity === 'error') };

@@ -5,7 +5,7 @@
  */
 import { report } from '../core/codes.js';
 import type { Diagnostic } from '../core/diagnostic.js';
-import type { CorrelationRule, DetectionRule, FilterRule } from '../ir/types.js';
+import type { CorrelationRule, DetectionRule, FilterRule, Rule } from '../ir/types.js';
 import { findRuleFiles, readBytes } from './files.js';
 import { applyFilters } from './filters.js';
 import { parseRuleBytes, parseRuleText } from './parse.js';
@@ -14,21 +14,39 @@ import type { RuleEntry, RuleSet } from './types.js';
 /** Files read concurrently while loading. */
 const READ_BATCH = 64;
 
+/** How much of what was parsed a rule set keeps. */
+export interface LoadOptions {
+  /**
+   * Keep each rule's parsed Sigma document (YAML tree with positions) in `entries`, as `check` needs.
+   * Commands that only compile rules (hunt, convert) pass false: the YAML trees are then freed file by
+   * file, which roughly halves peak memory on large rule sets; `entries` is empty.
+   */
+  readonly keepDocuments?: boolean;
+}
+
 /** Loads every rule file under the given files and folders. */
-export async function loadRules(paths: readonly string[]): Promise<RuleSet> {
+export async function loadRules(paths: readonly string[], options: LoadOptions = {}): Promise<RuleSet> {
+  const keep = options.keepDocuments ?? true;
   const diagnostics: Diagnostic[] = [];
   const files = await findRuleFiles(paths, diagnostics);
   const entries: RuleEntry[] = [];
+  const rules: Rule[] = [];
   // Reads run ahead in small batches while parsing stays in file order, so diagnostics are deterministic.
   for (let i = 0; i < files.length; i += READ_BATCH) {
     const batch = files.slice(i, i + READ_BATCH);
     const read = await Promise.all(batch.map(async (f) => ({ f, bytes: await readBytes(f, []) })));
     for (const { f, bytes } of read) {
-      if (bytes) entries.push(...parseRuleBytes(f, bytes, diagnostics));
-      else await readBytes(f, diagnostics);
+      if (!bytes) {
+        await readBytes(f, diagnostics);
+        continue;
+      }
+      for (const entry of parseRuleBytes(f, bytes, diagnostics)) {
+        if (keep) entries.push(entry);
+        if (entry.rule) rules.push(entry.rule);
+      }
     }
   }
-  return assembleRuleSet(files, entries, diagnostics);
+  return assembleRuleSet(files, entries, diagnostics, rules);
 }
 
 /** Loads rules from in-memory texts keyed by file name (used by tests, the browser and the playground). */
@@ -39,14 +57,14 @@ export function loadRuleTexts(texts: Readonly<Record<string, string>>): RuleSet 
   return assembleRuleSet(files, entries, diagnostics);
 }
 
-/** Cross-checks entries (ids, references) and applies filters. */
+/** Cross-checks rules (ids, references) and applies filters; `rules` defaults to the entries' rules. */
 export function assembleRuleSet(
   files: readonly string[],
   entries: readonly RuleEntry[],
   diagnostics: Diagnostic[],
+  rules: readonly Rule[] = entries.map((e) => e.rule).filter((r) => r !== undefined),
 ): RuleSet {
-  checkDuplicateIds(entries, diagnostics);
-  const rules = entries.map((e) => e.rule).filter((r) => r !== undefined);
+  checkDuplicateIds(rules, diagnostics);
   const filters = rules.filter((r): r is FilterRule => r.kind === 'filter');
   const correlations = rules.filter((r): r is CorrelationRule => r.kind === 'correlation');
   const plain = rules.filter((r): r is DetectionRule => r.kind === 'detection');
@@ -62,23 +80,19 @@ export function assembleRuleSet(
   });
 }
 
-function checkDuplicateIds(entries: readonly RuleEntry[], diagnostics: Diagnostic[]): void {
-  const seen = new Map<string, RuleEntry>();
-  for (const e of entries) {
-    const id = e.rule?.meta.id;
+function checkDuplicateIds(rules: readonly Rule[], diagnostics: Diagnostic[]): void {
+  const seen = new Map<string, Rule>();
+  for (const r of rules) {
+    const id = r.meta.id;
     if (!id) continue;
     const first = seen.get(id);
-    if (first) {
-      const where = `${first.document.file}:${first.rule?.origin.span.line}`;
-      diagnostics.push(
-        report(
-          'duplicate-id',
-          e.document.file,
-          e.rule?.origin.span,
-          `id ${id} is also used by ${where}; give this rule a new UUID`,
-        ),
-      );
-    } else seen.set(id, e);
+    if (!first) {
+      seen.set(id, r);
+      continue;
+    }
+    const where = `${first.origin.file}:${first.origin.span.line}`;
+    const msg = `id ${id} is also used by ${where}; give this rule a new UUID`;
+    diagnostics.push(report('duplicate-id', r.origin.file, r.origin.span, msg));
   }
 }
 
