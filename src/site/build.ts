@@ -50,7 +50,7 @@ export interface SiteReport {
   readonly problems: readonly string[];
 }
 
-/** Builds the catalog into `outDir` (replacing its data/ and app files; other files are left alone). */
+/** Builds the catalog into `outDir` (replacing index.html, assets/ and data/; other files are left alone). */
 export async function buildSite(opts: SiteOptions): Promise<SiteReport> {
   const started = performance.now();
   const appDir = opts.appDir ?? SITE_APP_DIR;
@@ -88,7 +88,8 @@ export async function buildSite(opts: SiteOptions): Promise<SiteReport> {
   };
   const out = resolve(opts.outDir);
   mkdirSync(out, { recursive: true });
-  rmSync(join(out, 'data'), { recursive: true, force: true });
+  // data/ and assets/ are ours: clear them so a rebuild leaves no stale rule pages or old hashed chunks.
+  for (const dir of ['data', 'assets']) rmSync(join(out, dir), { recursive: true, force: true });
   cpSync(appDir, out, { recursive: true });
   const written = writeData(out, index, pages, attack);
   if (opts.live) writeFileSync(join(out, 'data', 'version.txt'), opts.live);
