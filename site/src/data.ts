@@ -12,6 +12,7 @@ async function getJson<T>(path: string): Promise<T> {
 /** The data of one catalog: index, ATT&CK, and rule pages fetched on demand and kept. */
 export class Store {
   readonly #rules = new Map<string, Promise<SiteRule>>();
+  readonly #derived = new Map<string, unknown>();
   #index: Promise<SiteIndex> | undefined;
   #attack: Promise<SiteAttack | undefined> | undefined;
 
@@ -23,6 +24,12 @@ export class Store {
   attack(): Promise<SiteAttack | undefined> {
     this.#attack ??= this.index().then((i) => (i.attack ? getJson<SiteAttack>('data/attack.json') : undefined));
     return this.#attack;
+  }
+
+  /** A value derived from the data (a search index), computed once per page view. */
+  derived<T>(key: string, compute: () => T): T {
+    if (!this.#derived.has(key)) this.#derived.set(key, compute());
+    return this.#derived.get(key) as T;
   }
 
   rule(slug: string): Promise<SiteRule> {

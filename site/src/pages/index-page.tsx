@@ -1,8 +1,9 @@
 /** The index: full-text search, filters, sorting and the result list, all in the URL. */
-import { useMemo, useState } from 'preact/hooks';
+import { useContext, useMemo, useState } from 'preact/hooks';
 import { navigatorLayer } from '../../../src/site/layer.js';
 import type { RuleSummary, SiteAttack, SiteIndex } from '../../../src/site/types.js';
 import { download } from '../components/code.js';
+import { StoreContext } from '../data.js';
 import { FACETS, facetCounts, SORTS, searchIndex, selectRules } from '../filter.js';
 import { href, type Route, setParams } from '../route.js';
 
@@ -46,7 +47,12 @@ export function IndexPage({
   index: SiteIndex;
   attack: SiteAttack | undefined;
 }) {
-  const ms = useMemo(() => searchIndex(index.rules), [index]);
+  const store = useContext(StoreContext);
+  // Built once per visit: coming back to the index from a rule page must not re-index thousands of rules.
+  const ms = useMemo(
+    () => (store ? store.derived('search', () => searchIndex(index.rules)) : searchIndex(index.rules)),
+    [index],
+  );
   const list = useMemo(() => selectRules(index.rules, ms, route.params), [index, route.params.toString()]);
   const shown = Math.max(PAGE, Number(route.params.get('n') ?? PAGE) || PAGE);
   const set = (k: string, v: string | undefined) => setParams(route, { [k]: v, n: undefined });
