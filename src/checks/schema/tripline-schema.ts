@@ -6,6 +6,14 @@
 
 const testId = { type: 'string', pattern: '^[a-z0-9][a-z0-9_.-]*$', description: 'Test id, unique within the rule' };
 
+/** A test is a simulator scenario id (`tripline simulate --list`) or a test object with its own events. */
+const testRef = {
+  oneOf: [
+    { type: 'string', pattern: '^[a-z0-9][a-z0-9_.-]*$', description: 'A simulator scenario id' },
+    { $ref: '#/$defs/test' },
+  ],
+};
+
 const testCase = {
   type: 'object',
   required: ['id'],
@@ -93,15 +101,26 @@ export const TRIPLINE_RULE_SCHEMA = {
       },
     },
     investigation: { type: 'string', minLength: 1, description: 'Markdown: how to triage an alert' },
+    hunting: {
+      type: 'array',
+      items: { type: 'string', minLength: 1 },
+      description: 'Markdown: hunting queries and pivots an analyst runs around an alert',
+    },
+    related: {
+      type: 'array',
+      uniqueItems: true,
+      items: { type: 'string', minLength: 1 },
+      description: 'Ids (or names) of related tripline rules',
+    },
     playbook: { type: 'string', minLength: 1, description: 'Markdown: how to respond once confirmed' },
     tests: {
       type: 'object',
       additionalProperties: false,
       properties: {
-        fire: { type: 'array', items: { $ref: '#/$defs/test' }, description: 'Event sets the rule must match' },
-        quiet: { type: 'array', items: { $ref: '#/$defs/test' }, description: 'Event sets the rule must not match' },
+        fire: { type: 'array', items: { $ref: '#/$defs/testRef' }, description: 'Event sets the rule must match' },
+        quiet: { type: 'array', items: { $ref: '#/$defs/testRef' }, description: 'Event sets the rule must not match' },
       },
     },
   },
-  $defs: { testId, test: testCase },
+  $defs: { testId, test: testCase, testRef },
 } as const;
