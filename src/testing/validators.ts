@@ -133,5 +133,8 @@ export function validators(db: EventDb, targets: readonly string[]): Validators 
     sigma: () => sigma,
   };
   const byTarget = Object.fromEntries(targets.filter((t) => Object.hasOwn(open, t)).map((t) => [t, open[t]()]));
-  return { byTarget, close: () => closers.splice(0).forEach((c) => c()) };
+  const close = () => {
+    for (const c of closers.splice(0)) c();
+  };
+  return { byTarget, close };
 }

@@ -53,7 +53,7 @@ const WORDS = new Set([
 
 /** Checks one SPL query against the fields the pipeline produced; returns its tokens. */
 export function checkSpl(q: string, fields: ReadonlySet<string>): Token[] {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: the internal marker must never leak
+  // The internal marker must never leak into a query.
   if (/[\u0000]/.test(q)) throw new Error('internal marker in query');
   const tokens = tokenize(q, SPEC);
   checkBrackets(tokens);
