@@ -7,7 +7,7 @@ import { isUtf8 } from 'node:buffer';
 import { createReadStream } from 'node:fs';
 import type { EventOrigin, LogEvent } from './event.js';
 import { JsonSplitter } from './json-split.js';
-import { MAX_LINE_BYTES, readLines } from './lines.js';
+import { LineDecoder, MAX_LINE_BYTES, type TextLine } from './lines.js';
 import { mapRecord, type RecordKind, type RecordOptions } from './records.js';
 import type { ReadSink } from './sink.js';
 import { isSkip } from './values.js';
@@ -41,12 +41,30 @@ export async function* readJsonLines(
   sink: ReadSink,
   opts: JsonReadOptions = {},
 ): AsyncGenerator<LogEvent> {
-  const maxLineBytes = opts.maxRecordBytes ?? MAX_LINE_BYTES;
-  for await (const { text, line, offset } of readLines(path, sink, { maxLineBytes })) {
-    if (text.trim() === '') continue;
-    const event = toEvent(text, { file: path, line, offset }, sink, opts);
+  const decoder = new LineDecoder(path, sink, opts.maxRecordBytes ?? MAX_LINE_BYTES);
+  try {
+    for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
+      for (const l of decoder.push(chunk as Buffer)) {
+        const event = lineEvent(l, path, sink, opts);
+        if (event !== undefined) yield event;
+      }
+    }
+  } catch (err) {
+    sink.skip({ file: path, reason: `read error: ${(err as Error).message}` });
+    return;
+  }
+  for (const l of decoder.end()) {
+    const event = lineEvent(l, path, sink, opts);
     if (event !== undefined) yield event;
   }
+}
+
+/** One JSON line to an event (blank lines give nothing). */
+function lineEvent(l: TextLine, path: string, sink: ReadSink, opts: JsonReadOptions): LogEvent | undefined {
+  const t = l.text;
+  // Skip the trim() unless the line could be blank: JSON records start with `{`.
+  if (t.charCodeAt(0) !== 123 && t.trim() === '') return undefined;
+  return toEvent(t, { file: path, line: l.line, offset: l.offset }, sink, opts);
 }
 
 /** Streams events from a JSON document: array elements or top-level objects, one record each. */

@@ -3,7 +3,7 @@
  * holding more than one line of at most `maxLineBytes`. Longer lines are skipped and reported; invalid UTF-8 is
  * decoded with U+FFFD and reported once per file.
  */
-import { isUtf8 } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 import { createReadStream } from 'node:fs';
 import type { ReadSink } from './sink.js';
 
@@ -94,6 +94,120 @@ export class LineSplitter {
   }
 }
 
+/**
+ * Splits a byte stream into decoded lines a whole block at a time: the complete lines of each chunk are
+ * decoded with one call (ASCII and valid UTF-8 blocks) and split as a string, so no line costs a Buffer,
+ * a UTF-8 check or a decoder call of its own. Same lines, numbers, offsets and reports as LineSplitter +
+ * per-line decoding; a block with invalid UTF-8 falls back to exactly that.
+ */
+export class LineDecoder {
+  #carry: Buffer[] = [];
+  #carryLength = 0;
+  #overflow = false;
+  #lineNo = 1;
+  /** Byte offset of the first byte not yet part of an emitted line. */
+  #offset = 0;
+  #warned = false;
+
+  constructor(
+    private readonly path: string,
+    private readonly sink: ReadSink,
+    private readonly maxLineBytes: number = MAX_LINE_BYTES,
+  ) {}
+
+  /** Feeds one chunk; returns the lines it completed (long lines and bad UTF-8 go to the sink). */
+  push(chunk: Buffer): TextLine[] {
+    const out: TextLine[] = [];
+    const last = chunk.lastIndexOf(0x0a);
+    if (last < 0) {
+      this.#keep(chunk);
+      return out;
+    }
+    let start = 0;
+    if (this.#overflow) {
+      const nl = chunk.indexOf(0x0a);
+      this.#tooLong(this.#carryLength + nl);
+      start = nl + 1;
+    }
+    const head = chunk.subarray(start, last + 1);
+    const block = this.#carryLength > 0 ? Buffer.concat([...this.#carry, head]) : head;
+    this.#carry = [];
+    this.#carryLength = 0;
+    this.#block(block, out);
+    this.#keep(chunk.subarray(last + 1));
+    return out;
+  }
+
+  /** Ends the stream; returns the last line if it had no line break. */
+  end(): TextLine[] {
+    const out: TextLine[] = [];
+    if (this.#overflow) this.#tooLong(this.#carryLength);
+    else if (this.#carryLength > 0) this.#block(Buffer.concat([...this.#carry, NEWLINE]), out);
+    this.#carry = [];
+    this.#carryLength = 0;
+    return out;
+  }
+
+  #keep(rest: Buffer): void {
+    if (rest.length === 0) return;
+    this.#carryLength += rest.length;
+    if (this.#overflow) return;
+    if (this.#carryLength > this.maxLineBytes) {
+      this.#overflow = true;
+      this.#carry = [];
+    } else this.#carry.push(rest);
+  }
+
+  #tooLong(length: number): void {
+    const reason = `line of ${length} bytes exceeds ${this.maxLineBytes}`;
+    this.sink.skip({ file: this.path, line: this.#lineNo, offset: this.#offset, reason });
+    this.#lineNo++;
+    this.#offset += length + 1;
+    this.#overflow = false;
+  }
+
+  /** Emits the lines of a block of whole lines (it ends with \n). */
+  #block(block: Buffer, out: TextLine[]): void {
+    const ascii = isAscii(block);
+    if (!ascii && !isUtf8(block)) {
+      this.#slowBlock(block, out);
+      return;
+    }
+    const text = block.toString(ascii ? 'latin1' : 'utf8');
+    for (let start = 0, nl = text.indexOf('\n'); nl >= 0; start = nl + 1, nl = text.indexOf('\n', start)) {
+      const line = text.slice(start, nl);
+      this.#emit(line, ascii ? line.length : Buffer.byteLength(line), out);
+    }
+  }
+
+  /** A block with invalid UTF-8: each line decoded on its own, the first bad one reported. */
+  #slowBlock(block: Buffer, out: TextLine[]): void {
+    for (let start = 0, nl = block.indexOf(0x0a); nl >= 0; start = nl + 1, nl = block.indexOf(0x0a, start)) {
+      const bytes = block.subarray(start, nl);
+      if (!this.#warned && bytes.length <= this.maxLineBytes && !isUtf8(bytes)) {
+        this.#warned = true;
+        const reason = 'invalid UTF-8 replaced with U+FFFD (first here; reported once per file)';
+        this.sink.warn({ file: this.path, line: this.#lineNo, offset: this.#offset, reason });
+      }
+      this.#emit(bytes.length <= this.maxLineBytes ? bytes.toString('utf8') : '', bytes.length, out);
+    }
+  }
+
+  #emit(raw: string, bytes: number, out: TextLine[]): void {
+    if (bytes > this.maxLineBytes) {
+      this.#tooLong(bytes);
+      return;
+    }
+    let text = raw.charCodeAt(raw.length - 1) === 13 ? raw.slice(0, -1) : raw;
+    if (this.#lineNo === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    out.push({ text, line: this.#lineNo, offset: this.#offset });
+    this.#lineNo++;
+    this.#offset += bytes + 1;
+  }
+}
+
+const NEWLINE = Buffer.from('\n');
+
 /** Options of readLines. */
 export interface LineOptions {
   readonly maxLineBytes?: number;
@@ -101,35 +215,12 @@ export interface LineOptions {
 
 /** Streams the decoded lines of a file; long lines, bad UTF-8 and read errors go to `sink`. */
 export async function* readLines(path: string, sink: ReadSink, opts: LineOptions = {}): AsyncGenerator<TextLine> {
-  const max = opts.maxLineBytes ?? MAX_LINE_BYTES;
-  const splitter = new LineSplitter(max);
-  let warned = false;
-  const decode = (l: RawLine | LongLine): TextLine | undefined => {
-    if ('tooLong' in l) {
-      sink.skip({ file: path, line: l.line, offset: l.offset, reason: `line of ${l.tooLong} bytes exceeds ${max}` });
-      return undefined;
-    }
-    if (!warned && !isUtf8(l.bytes)) {
-      warned = true;
-      const reason = 'invalid UTF-8 replaced with U+FFFD (first here; reported once per file)';
-      sink.warn({ file: path, line: l.line, offset: l.offset, reason });
-    }
-    const text = l.bytes.toString('utf8');
-    return { text: l.line === 1 && text.startsWith('\uFEFF') ? text.slice(1) : text, line: l.line, offset: l.offset };
-  };
+  const decoder = new LineDecoder(path, sink, opts.maxLineBytes ?? MAX_LINE_BYTES);
   try {
-    for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
-      for (const l of splitter.push(chunk as Buffer)) {
-        const t = decode(l);
-        if (t !== undefined) yield t;
-      }
-    }
+    for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) yield* decoder.push(chunk as Buffer);
   } catch (err) {
     sink.skip({ file: path, reason: `read error: ${(err as Error).message}` });
     return;
   }
-  for (const l of splitter.end()) {
-    const t = decode(l);
-    if (t !== undefined) yield t;
-  }
+  yield* decoder.end();
 }

@@ -50,18 +50,41 @@ function unwrapText(v: unknown): unknown {
   return isObject(v) && '#text' in v ? v['#text'] : v;
 }
 
+/** `<element>_<attribute>` names of the usual System attributes, so mapping builds no new strings for them. */
+const SYSTEM_ATTR_NAMES: Readonly<Record<string, Readonly<Record<string, string>>>> = Object.freeze({
+  Provider: { Name: 'Provider_Name', Guid: 'Provider_Guid', EventSourceName: 'Provider_EventSourceName' },
+  TimeCreated: { SystemTime: 'TimeCreated_SystemTime' },
+  Execution: { ProcessID: 'Execution_ProcessID', ThreadID: 'Execution_ThreadID' },
+  Security: { UserID: 'Security_UserID' },
+  Correlation: { ActivityID: 'Correlation_ActivityID', RelatedActivityID: 'Correlation_RelatedActivityID' },
+  EventID: { Qualifiers: 'EventID_Qualifiers' },
+});
+
 /** Flattens Event.System: `Provider: {#attributes: {Name}}` -> Provider_Name, `EventID: {#text}` -> EventID. */
 export function systemFields(system: JsonObject): Record<string, FieldValue> {
   const out: Record<string, FieldValue> = {};
-  for (const [key, value] of Object.entries(system)) {
+  for (const key in system) {
+    if (!Object.hasOwn(system, key)) continue;
+    const value = system[key];
     if (value === null || value === undefined || value === '') continue;
+    if (typeof value === 'string' || typeof value === 'number') {
+      out[key] = value;
+      continue;
+    }
     if (!isObject(value)) {
       out[key] = toFieldValue(value);
       continue;
     }
     const attrs = value['#attributes'];
     if (isObject(attrs)) {
-      for (const [a, x] of Object.entries(attrs)) if (x !== null && x !== '') out[`${key}_${a}`] = toFieldValue(x);
+      const names = Object.hasOwn(SYSTEM_ATTR_NAMES, key) ? SYSTEM_ATTR_NAMES[key] : undefined;
+      for (const a in attrs) {
+        if (!Object.hasOwn(attrs, a)) continue;
+        const x = attrs[a];
+        if (x === null || x === '') continue;
+        const name = names !== undefined && Object.hasOwn(names, a) ? names[a] : `${key}_${a}`;
+        out[name] = typeof x === 'string' ? x : toFieldValue(x);
+      }
     }
     if ('#text' in value) out[key] = toFieldValue(value['#text']);
   }
@@ -82,8 +105,14 @@ function namedDataRows(rows: readonly unknown[], out: Record<string, FieldValue>
 /** Adds EventData fields to `out`; unnamed `<Data>` values stay a list under `Data`. */
 export function eventDataFields(data: unknown, out: Record<string, FieldValue>): void {
   if (!isObject(data)) return;
-  for (const [key, raw] of Object.entries(data)) {
-    if (key === '#attributes') continue;
+  for (const key in data) {
+    if (!Object.hasOwn(data, key) || key === '#attributes') continue;
+    const raw = data[key];
+    // Plain text and numbers, the usual case, need no unwrapping or conversion.
+    if (typeof raw === 'string' || typeof raw === 'number') {
+      out[key] = raw;
+      continue;
+    }
     const value = unwrapText(raw);
     if (key === 'Data' && Array.isArray(value) && namedDataRows(value, out)) continue;
     if (isObject(value)) leafFields(value, out);
@@ -94,9 +123,9 @@ export function eventDataFields(data: unknown, out: Record<string, FieldValue>):
 /** Adds every leaf under `node` by its own name (UserData nests one wrapper element per event type). */
 export function leafFields(node: unknown, out: Record<string, FieldValue>): void {
   if (!isObject(node)) return;
-  for (const [key, raw] of Object.entries(node)) {
-    if (key === '#attributes') continue;
-    const value = unwrapText(raw);
+  for (const key in node) {
+    if (!Object.hasOwn(node, key) || key === '#attributes') continue;
+    const value = unwrapText(node[key]);
     if (isObject(value)) leafFields(value, out);
     else if (!(key in out)) out[key] = value === null || value === undefined ? '' : toFieldValue(value);
   }
@@ -128,8 +157,10 @@ export function buildWindowsEvent(
   // System wins over EventData: rules mean the System Level/Keywords/Computer when they name them.
   const fields: Record<string, FieldValue> = { ...data, ...system };
   for (const key of NUMERIC_SYSTEM) {
-    const n = toNumber(fields[key]);
-    if (n !== undefined && key in system) fields[key] = n;
+    const v = fields[key];
+    if (typeof v === 'number' || !(key in system)) continue;
+    const n = toNumber(v);
+    if (n !== undefined) fields[key] = n;
   }
   const eventId = toNumber(system.EventID);
   const service = channelService(text(system.Channel));

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { completeUtf8Length, createDecoder } from '../../src/sources/decode.js';
 import type { SkippedRecord } from '../../src/sources/event.js';
 import { JsonSplitter } from '../../src/sources/json-split.js';
-import { LineSplitter, type LongLine, type RawLine, readLines } from '../../src/sources/lines.js';
+import { LineDecoder, LineSplitter, type LongLine, type RawLine, readLines } from '../../src/sources/lines.js';
 import { makeSink } from '../../src/sources/sink.js';
 import { collect } from './collect.js';
 
@@ -84,6 +85,56 @@ describe('LineSplitter', () => {
     expect((out[1] as LongLine).tooLong).toBe(8);
     expect(out[1]).toMatchObject({ line: 2, offset: 4 });
     expect((out[2] as RawLine).bytes.toString()).toBe('xy');
+  });
+});
+
+describe('LineDecoder', () => {
+  /** The reference: LineSplitter plus per-line decoding and reports, as readLines did line by line. */
+  function reference(chunks: Buffer[], max: number) {
+    const splitter = new LineSplitter(max);
+    const out: unknown[] = [];
+    let warned = false;
+    for (const l of [...chunks.flatMap((c) => splitter.push(c)), ...splitter.end()]) {
+      if ('tooLong' in l) out.push({ skip: l.tooLong, line: l.line, offset: l.offset });
+      else {
+        if (!warned && !isUtf8(l.bytes)) {
+          warned = true;
+          out.push({ warn: l.line, offset: l.offset });
+        }
+        const text = l.bytes.toString('utf8');
+        out.push({
+          text: l.line === 1 && text.startsWith('\uFEFF') ? text.slice(1) : text,
+          line: l.line,
+          offset: l.offset,
+        });
+      }
+    }
+    return out;
+  }
+
+  it('gives the same lines, positions and reports as LineSplitter for arbitrary bytes and chunking', () => {
+    const bytes = fc
+      .array(fc.constantFrom(0x0a, 0x0d, 0x41, 0x42, 0xc3, 0xa9, 0xef, 0xbb, 0xbf, 0xff, 0x00), { maxLength: 200 })
+      .map((a) => Buffer.from(a));
+    fc.assert(
+      fc.property(bytes, fc.array(fc.nat(), { maxLength: 10 }), fc.integer({ min: 1, max: 30 }), (buf, cuts, max) => {
+        const got: unknown[] = [];
+        const sink = {
+          skip: (s: SkippedRecord) =>
+            got.push({ skip: Number(/of (\d+) bytes/.exec(s.reason)?.[1]), line: s.line, offset: s.offset }),
+          warn: (s: SkippedRecord) => got.push({ warn: s.line, offset: s.offset }),
+        };
+        const d = new LineDecoder('f', sink, max);
+        for (const c of chunk(buf, cuts)) for (const l of d.push(c)) got.push({ ...l });
+        for (const l of d.end()) got.push({ ...l });
+        // Reports may come before the lines of the same chunk: compare lines and reports each in order.
+        const want = reference(chunk(buf, cuts), max);
+        const isLine = (x: unknown) => typeof x === 'object' && x !== null && 'text' in x;
+        expect(got.filter(isLine)).toEqual(want.filter(isLine));
+        expect(got.filter((x) => !isLine(x))).toEqual(want.filter((x) => !isLine(x)));
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
 
