@@ -5,9 +5,9 @@
  * literal. The remaining children compile one by one.
  */
 import { patternShape, positionPattern } from '../ir/pattern.js';
-import type { Expr, StringMatch } from '../ir/types.js';
+import type { CidrMatch, Expr, StringMatch } from '../ir/types.js';
 import { GramTable } from './grams.js';
-import type { Predicate } from './leaves.js';
+import { compileCidrList, type Predicate } from './leaves.js';
 import type { EventView } from './view.js';
 
 /** Lists shorter than this compile literal by literal (the native string methods are faster). */
@@ -37,7 +37,24 @@ export function groupOr(children: readonly Expr[]): { merged: Predicate[]; rest:
     for (const m of members.get(key) ?? []) grouped.add(m);
     merged.push(listPredicate(g.field, g.cased, g.kind, g.texts));
   }
+  mergeCidrs(children, merged, grouped);
   return { merged, rest: children.filter((c) => !grouped.has(c)) };
+}
+
+/** CIDR tests of one field (two or more) become one test that parses each value once. */
+function mergeCidrs(children: readonly Expr[], merged: Predicate[], grouped: Set<Expr>): void {
+  const byField = new Map<string, CidrMatch[]>();
+  for (const c of children) if (c.kind === 'cidr') byField.set(c.field, [...(byField.get(c.field) ?? []), c]);
+  for (const [field, list] of byField) {
+    if (list.length < 2) continue;
+    for (const c of list) grouped.add(c);
+    merged.push(
+      compileCidrList(
+        field,
+        list.map((c) => c.network),
+      ),
+    );
+  }
 }
 
 /** Whether a string match can join a list: a plain substring or whole-value literal. */

@@ -80,23 +80,37 @@ export function compileRegex(node: RegexMatch): Predicate {
 
 /** IPv4 or IPv6 address inside a network; masks are computed once. */
 export function compileCidr(node: CidrMatch): Predicate {
-  const [addr, bitsText] = node.network.split('/');
-  const field = node.field;
-  if (addr.includes(':')) {
-    const net = parseIpv6(addr) ?? [];
-    const bits = bitsText === undefined ? 128 : Number(bitsText);
-    const inNet = (x: string): boolean => {
-      const ip = parseIpv6(stripZone(x));
-      return ip !== undefined && prefixEqual(ip, net, bits);
-    };
-    return (v) => some(v.strings(field), inNet);
+  return compileCidrList(node.field, [node.network]);
+}
+
+/**
+ * An address inside any of several networks (the `or` of one CIDR test per network): each value is parsed
+ * once, as IPv4 (also `::ffff:a.b.c.d`) for the IPv4 networks and, only when it has a `:`, as IPv6.
+ */
+export function compileCidrList(field: string, networks: readonly string[]): Predicate {
+  const v4: { mask: number; net: number }[] = [];
+  const v6: { net: readonly number[]; bits: number }[] = [];
+  for (const network of networks) {
+    const [addr, bitsText] = network.split('/');
+    if (addr.includes(':')) {
+      v6.push({ net: parseIpv6(addr) ?? [], bits: bitsText === undefined ? 128 : Number(bitsText) });
+      continue;
+    }
+    const bits = bitsText === undefined ? 32 : Number(bitsText);
+    const mask = bits === 0 ? 0 : (0xffffffff << (32 - bits)) >>> 0;
+    v4.push({ mask, net: ((parseIpv4(addr) ?? 0) & mask) >>> 0 });
   }
-  const bits = bitsText === undefined ? 32 : Number(bitsText);
-  const mask = bits === 0 ? 0 : (0xffffffff << (32 - bits)) >>> 0;
-  const net = ((parseIpv4(addr) ?? 0) & mask) >>> 0;
   const inNet = (x: string): boolean => {
-    const ip = fastIpv4(x) ?? mappedV4(x);
-    return ip !== undefined && (ip & mask) >>> 0 === net;
+    if (v4.length > 0) {
+      const ip = fastIpv4(x) ?? mappedV4(x);
+      if (ip !== undefined) for (const n of v4) if ((ip & n.mask) >>> 0 === n.net) return true;
+    }
+    // Text without a colon is never an IPv6 address.
+    if (v6.length > 0 && x.includes(':')) {
+      const ip = parseIpv6(stripZone(x));
+      if (ip !== undefined) for (const n of v6) if (prefixEqual(ip, n.net, n.bits)) return true;
+    }
+    return false;
   };
   return (v) => some(v.strings(field), inNet);
 }
