@@ -34,6 +34,8 @@ export class LiteralIndex {
   readonly #atomRules: readonly Int32Array[];
   readonly #seen: Int32Array;
   readonly #found: number[] = [];
+  /** Keyword literals as one case-insensitive alternation, to rule out pure-ASCII events without lower-casing. */
+  readonly #anyNone: RegExp | undefined;
   #stamp = 0;
 
   /** Indexes the requirements of `rules[i]` for each i in `members` (results are those indices). */
@@ -62,6 +64,7 @@ export class LiteralIndex {
     }
     this.#seen = new Int32Array(largest);
     this.#dotted = [...this.#fields.keys()].filter((f) => f.includes('.'));
+    this.#anyNone = anyPrefilter(grams.get(ANY), this.#fields.get(ANY));
   }
 
   #fieldIndex(f: string): FieldIndex {
@@ -108,11 +111,21 @@ export class LiteralIndex {
       if (fi && fields[f] === undefined) this.#field(view, f, fi, found);
     }
     const any = this.#fields.get(ANY);
-    if (any) this.#strings(view.allLower(), any, found);
+    if (any && !this.#noKeyword(view)) this.#strings(view.allLower(), any, found);
     for (let i = 0; i < found.length; i++) {
       const rs = this.#atomRules[found[i]];
       for (let j = 0; j < rs.length; j++) sink.hit(rs[j]);
     }
+  }
+
+  /**
+   * True when no keyword literal can occur: every string of the event joined by NUL (which no literal holds),
+   * pure ASCII (so case-insensitive regex matching equals lower-casing) and without a match.
+   */
+  #noKeyword(view: EventView): boolean {
+    if (this.#anyNone === undefined) return false;
+    const joined = view.allStrings().join(SEP);
+    return !NON_ASCII.test(joined) && !this.#anyNone.test(joined);
   }
 
   #field(view: EventView, f: string, fi: FieldIndex, found: number[]): void {
@@ -138,6 +151,19 @@ export class LiteralIndex {
       }
     }
   }
+}
+
+const SEP = '\u0000';
+const NON_ASCII = /[^\x00-\x7f]/;
+/** Keyword tables up to this many literals get the joined-string prefilter. */
+const KEYWORD_PREFILTER_MAX = 64;
+
+/** The keyword prefilter: only for gram-only keyword atoms, few, without NUL. */
+function anyPrefilter(lits: readonly { text: string }[] | undefined, fi: FieldIndex | undefined): RegExp | undefined {
+  if (lits === undefined || fi === undefined || fi.exact.size > 0 || fi.baseSeps.length > 0 || fi.numbers.size > 0)
+    return undefined;
+  if (lits.length > KEYWORD_PREFILTER_MAX || lits.some((l) => l.text.includes(SEP) || l.text === '')) return undefined;
+  return new RegExp(lits.map((l) => l.text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'), 'i');
 }
 
 /** The path separator of a suffix atom like `\name.exe` (one separator, at the start), if it is one. */
