@@ -155,31 +155,43 @@ function hashOf(gram: string): number {
   return gram.length === 4 ? h : h & ((1 << (8 * gram.length)) - 1);
 }
 
+/** For each gram, how many literals hold it (a literal holding it twice counts once). */
 function gramCounts(texts: readonly string[]): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const t of texts) {
+  // Which literal last counted each gram: dedupes without a set per literal.
+  const last = new Map<string, number>();
+  texts.forEach((t, id) => {
     const g = Math.min(t.length, 4);
-    for (const gram of new Set(gramsOf(t, g))) counts.set(gram, (counts.get(gram) ?? 0) + 1);
-  }
+    for (let i = 0; i + g <= t.length; i++) {
+      const gram = t.slice(i, i + g);
+      if (last.get(gram) === id) continue;
+      last.set(gram, id);
+      counts.set(gram, (counts.get(gram) ?? 0) + 1);
+    }
+  });
   return counts;
-}
-
-function gramsOf(t: string, g: number): string[] {
-  const out: string[] = [];
-  for (let i = 0; i + g <= t.length; i++) out.push(t.slice(i, i + g));
-  return out;
 }
 
 /** Where the gram of `text` shared by the fewest literals starts (common grams like `.exe` hit every value). */
 function rarestGram(text: string, g: number, counts: Map<string, number>): number {
   let best = 0;
   let bestCount = Number.POSITIVE_INFINITY;
-  gramsOf(text, g).forEach((gram, at) => {
-    const n = (counts.get(gram) ?? 0) + (/[a-z0-9]{4}/.test(gram) ? 0 : 0.5);
+  for (let at = 0; at + g <= text.length; at++) {
+    // Grams of four letters or digits are preferred over ones with punctuation or spaces.
+    const n = (counts.get(text.slice(at, at + g)) ?? 0) + (g === 4 && alnum4(text, at) ? 0 : 0.5);
     if (n < bestCount) {
       best = at;
       bestCount = n;
     }
-  });
+  }
   return best;
+}
+
+/** True when the four code units at `at` are all in [a-z0-9]. */
+function alnum4(t: string, at: number): boolean {
+  for (let i = at; i < at + 4; i++) {
+    const c = t.charCodeAt(i);
+    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) return false;
+  }
+  return true;
 }

@@ -31,6 +31,7 @@ export class RuleMatcher implements HitSink {
   readonly rules: readonly CompiledRule[];
   readonly #useIndex: boolean;
   readonly #routes = new Map<string, Route>();
+  readonly #byProduct = new Map<string, Map<string, Map<string, Route>>>();
   readonly #stamp: Int32Array;
   #epoch = 0;
   #view: EventView | undefined;
@@ -85,6 +86,28 @@ export class RuleMatcher implements HitSink {
   }
 
   #route(event: LogEvent): Route {
+    // Three map lookups by the (usually constant, so pre-hashed) key strings: no key string per event.
+    const ls = event.logsource;
+    let byCategory = this.#byProduct.get(ls.product ?? '');
+    if (!byCategory) {
+      byCategory = new Map();
+      this.#byProduct.set(ls.product ?? '', byCategory);
+    }
+    let byService = byCategory.get(ls.category ?? '');
+    if (!byService) {
+      byService = new Map();
+      byCategory.set(ls.category ?? '', byService);
+    }
+    let r = byService.get(ls.service ?? '');
+    if (!r) {
+      r = this.#newRoute(event);
+      byService.set(ls.service ?? '', r);
+    }
+    return r;
+  }
+
+  /** The route of an event log source seen for the first time (shared by equal routing keys). */
+  #newRoute(event: LogEvent): Route {
     const key = logsourceKey(event.logsource);
     let r = this.#routes.get(key);
     if (!r) {

@@ -45,7 +45,9 @@ export class EventView {
     this.#lower ??= new Map();
     let s = this.#lower.get(field);
     if (s === undefined) {
-      s = lowerAll(this.strings(field));
+      // A plain string (the usual field) needs no string list of its own.
+      const v = this.event.fields[field];
+      s = typeof v === 'string' ? [v.toLowerCase()] : lowerAll(this.strings(field));
       this.#lower.set(field, s);
     }
     return s;

@@ -82,7 +82,13 @@ export function parseTimestamp(v: unknown): number | undefined {
     if (!Number.isFinite(v) || v <= 0) return undefined;
     return v < 1e11 ? Math.round(v * 1000) : Math.round(v);
   }
-  if (typeof v !== 'string' || v.trim() === '') return undefined;
+  if (typeof v !== 'string') return undefined;
+  // ISO text with a zone designator `Z` (evtx_dump's SystemTime): nothing to trim or rewrite.
+  if (v.length > 10 && v.charCodeAt(v.length - 1) === 90 && isDigit(v.charCodeAt(0)) && v.charCodeAt(10) === 84) {
+    const ms = Date.parse(v);
+    return Number.isNaN(ms) ? undefined : ms;
+  }
+  if (v.trim() === '') return undefined;
   const s = v.trim();
   if (/^\d+(\.\d+)?$/.test(s)) return parseTimestamp(Number(s));
   const iso = ZONELESS.test(s) ? `${s.replace(' ', 'T')}Z` : s;
@@ -114,4 +120,8 @@ export function makeEvent(
   if (timestamp !== undefined) ev.timestamp = timestamp;
   if (host !== undefined) ev.host = host;
   return ev;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
