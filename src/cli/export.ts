@@ -18,8 +18,8 @@ import { writeExport } from '../export/write.js';
 import { builtinPipeline, parsePipelineText } from '../pipelines/index.js';
 import type { PipelineSpec } from '../pipelines/types.js';
 import { loadRules } from '../ruleset/load.js';
+import { bundledRules } from './bundled.js';
 import { EXIT } from './exit.js';
-import { CONTENT_DIR } from './hunt.js';
 
 /** Options of `tripline export`. */
 export interface ExportCliOptions {
@@ -29,6 +29,7 @@ export interface ExportCliOptions {
   readonly schedule: string;
   readonly lookback: string;
   readonly attackData?: string;
+  readonly filter?: readonly string[];
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -38,13 +39,14 @@ export function registerExport(program: Command): void {
   program
     .command('export')
     .description('export rules as deployable SIEM rule packages or an ATT&CK Navigator layer')
-    .argument('[rules...]', 'rule files or folders (default: the bundled content pack)')
+    .argument('[rules...]', 'rule files or folders (default: the bundled content pack, without its tuning filters)')
     .requiredOption('--to <platform>', `platform: ${Object.keys(PLATFORMS).join(', ')}`)
     .requiredOption('-o, --output <dir>', 'output folder')
     .option('-p, --pipeline <name|file>', "pipeline replacing the platform's default (repeatable)", collect)
     .option('--schedule <duration>', 'how often rules run: 5m, 1h, 1d (nrt: Sentinel NRT / Defender continuous)', '5m')
     .option('--lookback <duration>', 'how far back each run looks', '10m')
     .option('--attack-data <dir>', 'folder with enterprise-tactics.json and enterprise-techniques.json')
+    .option('--filter <file>', 'Sigma filter (tuning) applied to the rules it names (repeatable)', collect)
     .action(async (rules: string[], opts: ExportCliOptions) => {
       process.exitCode = await runExport(rules, opts);
     });
@@ -63,7 +65,8 @@ export async function runExport(rules: readonly string[], opts: ExportCliOptions
   const attackDir = findAttackDir({ attackDir: opts.attackData });
   const attack = attackDir ? loadAttack(attackDir) : undefined;
   if (!attack) process.stderr.write('tripline: ATT&CK data not found (--attack-data); exporting technique ids only\n');
-  const ruleSet = await loadRules(rules.length > 0 ? rules : [CONTENT_DIR]);
+  // The bundled pack's tuning filters are opt-in (--filter), as for convert and hunt.
+  const ruleSet = await loadRules([...(rules.length > 0 ? rules : [bundledRules().rules]), ...(opts.filter ?? [])]);
   for (const d of ruleSet.diagnostics.filter((x) => x.severity === 'error'))
     process.stderr.write(`${formatDiagnostic(d)}\n`);
   const options = {

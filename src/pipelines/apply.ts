@@ -190,6 +190,9 @@ export function targetFieldName(field: string, pipelines: readonly PipelineSpec[
     const m = ls?.fields?.[name] ?? p.fields?.[name];
     if (m !== undefined) name = typeof m === 'string' ? m : m[0];
     else name = unmappedName(name, p, ls);
+    // A path the target only logs as a file name (strict basename) is grouped by that file name.
+    const basename = p.transforms?.find((t) => t.type === 'basename' && t.strict && t.field === name);
+    if (basename?.type === 'basename') name = basename.to;
   }
   return name;
 }

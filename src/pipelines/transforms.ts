@@ -1,5 +1,5 @@
 /** Value transforms of pipelines, one function per `TransformSpec` type (exhaustive table). */
-import { mapExpr, or } from '../ir/expr.js';
+import { and, mapExpr, or } from '../ir/expr.js';
 import { formatSigmaString, isWildcard, literalText, MANY, ONE, pattern, patternShape } from '../ir/pattern.js';
 import type { Expr, StringMatch } from '../ir/types.js';
 import type { TransformSpec, Unsupported } from './types.js';
@@ -18,11 +18,14 @@ const TRANSFORMS: { readonly [K in TransformSpec['type']]: Transform<K> } = {
     const out: Expr[] = [];
     for (const [algo, hash] of pairs) {
       const target = spec.algorithms[algo?.trim().toUpperCase() ?? ''];
-      if (!target || !hash)
+      if (!target || hash === undefined)
         return { unsupported: `hash value '${text}' has no ALGO=value form this target can split`, span: node.span };
-      out.push({ kind: 'string', field: target, pattern: pattern([hash.trim()]), cased: false, span: node.span });
+      // `Hashes|contains: 'SHA256='` asks only that a SHA256 was recorded.
+      if (hash.trim() === '') out.push({ kind: 'exists', field: target, exists: true, span: node.span });
+      else out.push({ kind: 'string', field: target, pattern: pattern([hash.trim()]), cased: false, span: node.span });
     }
-    return or(out);
+    // Every pair of one value is in the event's Hashes text at once; alternatives are separate values.
+    return and(out);
   },
   basename: (spec, node) => {
     if (node.kind !== 'string' || node.field !== spec.field) return node;

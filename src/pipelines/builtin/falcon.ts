@@ -59,10 +59,11 @@ export const FALCON_PIPELINE: PipelineSpec = Object.freeze<PipelineSpec>({
         SourceIp: 'LocalAddressIP4',
         SourcePort: 'LocalPort',
         Protocol: 'Protocol',
+        // Direction is the event type: outbound connections are NetworkConnectIP4 (value map below).
+        Initiated: '#event_simpleName',
       },
       unsupported: {
         DestinationHostname: 'Falcon network events carry no host name (join DnsRequest)',
-        Initiated: 'expressed by the event type, not a field',
         User: 'not in network events',
       },
     },
@@ -97,6 +98,12 @@ export const FALCON_PIPELINE: PipelineSpec = Object.freeze<PipelineSpec>({
     },
   ],
   transforms: [
+    {
+      type: 'value_map',
+      field: '#event_simpleName',
+      map: { true: 'NetworkConnectIP4', false: 'NetworkReceiveAcceptIP4' },
+      strict: true,
+    },
     {
       type: 'hashes',
       field: 'Hashes',
