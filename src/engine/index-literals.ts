@@ -20,6 +20,8 @@ interface FieldIndex {
   readonly baseMaps: Map<string, number[]>[];
   grams: GramTable | undefined;
   readonly numbers: Map<string, number[]>;
+  /** Recently scanned values and the atoms found in them (bounded: cleared when full). */
+  readonly memo: Map<string, readonly number[]>;
 }
 
 /** Receives candidate rules. */
@@ -70,7 +72,7 @@ export class LiteralIndex {
   #fieldIndex(f: string): FieldIndex {
     let fi = this.#fields.get(f);
     if (!fi) {
-      fi = { exact: new Map(), baseSeps: [], baseMaps: [], grams: undefined, numbers: new Map() };
+      fi = { exact: new Map(), baseSeps: [], baseMaps: [], grams: undefined, numbers: new Map(), memo: new Map() };
       this.#fields.set(f, fi);
     }
     return fi;
@@ -140,20 +142,39 @@ export class LiteralIndex {
 
   #strings(values: readonly string[], fi: FieldIndex, found: number[]): void {
     for (const s of values) {
-      if (fi.exact.size > 0) pushAll(found, fi.exact.get(s));
-      for (let k = 0; k < fi.baseSeps.length; k++) {
-        const at = s.lastIndexOf(fi.baseSeps[k]);
-        if (at >= 0) pushAll(found, fi.baseMaps[k].get(s.slice(at)));
+      // Logs repeat values (images, users, hosts): a value seen recently reuses the atoms found for it.
+      const memo = s.length <= MEMO_LENGTH ? fi.memo.get(s) : undefined;
+      if (memo !== undefined) {
+        pushAll(found, memo);
+        continue;
       }
-      if (fi.grams) {
-        this.#stamp = (this.#stamp + 1) | 0;
-        fi.grams.scan(s, this.#seen, this.#stamp, found);
-      }
+      const start = found.length;
+      this.#scanValue(s, fi, found);
+      if (s.length > MEMO_LENGTH) continue;
+      if (fi.memo.size >= MEMO_ENTRIES) fi.memo.clear();
+      fi.memo.set(s, found.length === start ? NONE : found.slice(start));
+    }
+  }
+
+  /** Appends the atoms of one (lower-cased) value: whole value, basename, substrings. */
+  #scanValue(s: string, fi: FieldIndex, found: number[]): void {
+    if (fi.exact.size > 0) pushAll(found, fi.exact.get(s));
+    for (let k = 0; k < fi.baseSeps.length; k++) {
+      const at = s.lastIndexOf(fi.baseSeps[k]);
+      if (at >= 0) pushAll(found, fi.baseMaps[k].get(s.slice(at)));
+    }
+    if (fi.grams) {
+      this.#stamp = (this.#stamp + 1) | 0;
+      fi.grams.scan(s, this.#seen, this.#stamp, found);
     }
   }
 }
 
 const SEP = '\u0000';
+/** Values up to this length are memoised, up to this many per field. */
+const MEMO_LENGTH = 256;
+const MEMO_ENTRIES = 1024;
+const NONE: readonly number[] = Object.freeze([]);
 const NON_ASCII = /[^\x00-\x7f]/;
 /** Keyword tables up to this many literals get the joined-string prefilter. */
 const KEYWORD_PREFILTER_MAX = 64;

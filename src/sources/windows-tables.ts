@@ -122,8 +122,21 @@ export const CATEGORY_PARENTS: Readonly<Record<string, readonly string[]>> = Obj
 
 /** The Sigma service of a channel, if the taxonomy names one. */
 export function channelService(channel: string | undefined): string | undefined {
-  return channel === undefined ? undefined : CHANNEL_SERVICES[channel.toLowerCase()];
+  if (channel === undefined) return undefined;
+  return COMMON_CHANNELS.get(channel) ?? CHANNEL_SERVICES[channel.toLowerCase()];
 }
+
+/** The usual spellings of the busiest channels, looked up without lower-casing first. */
+const COMMON_CHANNELS: ReadonlyMap<string, string> = new Map(
+  [
+    'Security',
+    'System',
+    'Application',
+    'Microsoft-Windows-Sysmon/Operational',
+    'Microsoft-Windows-PowerShell/Operational',
+    'Windows PowerShell',
+  ].map((c) => [c, CHANNEL_SERVICES[c.toLowerCase()]]),
+);
 
 /** The Sigma category of a Windows event from its service, EventID and (for Sysmon 12) EventType. */
 export function windowsCategory(
