@@ -2,7 +2,7 @@
 // writes docs/benchmarks.md: the machine, then each benchmark's figures. Usage: npm run bench [-- names...]
 // A benchmark that fails is reported as failed; the others still run.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,7 +26,9 @@ function lastJson(stdout) {
   return undefined;
 }
 
-const results = {};
+// Naming benchmarks re-runs just those; the others keep their figures from the last full run.
+const previous = resolve(root, '.bench/results.json');
+const results = wanted.length > 0 && existsSync(previous) ? JSON.parse(readFileSync(previous, 'utf8')) : {};
 for (const name of names) {
   process.stderr.write(`bench: ${name}...\n`);
   const t = performance.now();
@@ -41,6 +43,130 @@ for (const name of names) {
   results[name] = json
     ? { seconds, figures: json }
     : { seconds, failed: (r.stderr || r.error?.message || '').slice(-2000) };
+}
+
+/** A figure with its unit, or a dash when the benchmark did not produce it. */
+function fig(value, unit = '', digits = 0) {
+  return typeof value === 'number' ? `${value.toLocaleString('en-US', { maximumFractionDigits: digits })}${unit}` : '—';
+}
+
+/** Met / not met against a target, or blank when the figure is missing. */
+function verdict(ok) {
+  return ok === undefined ? '' : ok ? 'met' : '**not met**';
+}
+
+/** The headline figures against the issues' targets, read from each benchmark's JSON. */
+function summary(all) {
+  const f = (name) => all[name]?.figures;
+  const check = f('check');
+  const conv = f('convert');
+  const evtx = f('evtx');
+  const hunt = f('hunt');
+  const site = f('site');
+  const cov = f('coverage');
+  const rows = [];
+  const add = (what, measured, baseline, ratio, ok) =>
+    rows.push(`| ${what} | ${measured} | ${baseline} | ${ratio} | ${verdict(ok)} |`);
+  const checkMs = check?.medianMs?.loadPlusCheck;
+  add(
+    'check: load + check the SigmaHQ corpus (3,780 rules)',
+    fig(checkMs, ' ms'),
+    'target 5,000 ms',
+    '',
+    checkMs === undefined ? undefined : checkMs < 5000,
+  );
+  const fresh = conv?.freshProcess ? Object.values(conv.freshProcess).map((x) => x.wallMs) : [];
+  if (fresh.length) {
+    const worst = Math.max(...fresh);
+    const best = Math.min(...fresh);
+    add(
+      'convert: whole corpus to one target, fresh process (best / worst target)',
+      `${fig(best, ' ms')} / ${fig(worst, ' ms')}`,
+      'pySigma ≈ 11,000 ms (issue 3)',
+      `${fig(11000 / worst, '×', 1)}–${fig(11000 / best, '×', 1)} faster`,
+      11000 / worst >= 10,
+    );
+  }
+  const kql = conv?.inProcess?.targets?.kql;
+  if (kql)
+    add(
+      'convert in-process, kql: rule loading + conversion (conversion alone)',
+      `${fig(kql.loadPlusConvertMs, ' ms')} (${fig(kql.convertMs, ' ms')})`,
+      '',
+      '',
+      undefined,
+    );
+  const big = evtx?.large;
+  if (big)
+    add(
+      'EVTX parse, 162 MB file: records/s vs libevtx evtxexport',
+      fig(big.recordsPerSecond, '/s'),
+      `evtxexport ${fig(big.evtxexportSeconds, ' s', 2)} vs ${fig(big.seconds, ' s', 2)}`,
+      fig(big.ratio, '×', 2),
+      big.ratio >= 3,
+    );
+  const j = hunt?.jsonl;
+  if (j)
+    add(
+      'hunt JSONL, all Windows rules, vs a bare JSON.parse loop',
+      fig(j.huntEventsPerSecond, ' ev/s'),
+      fig(j.bareParseEventsPerSecond, ' ev/s'),
+      `${fig(j.ratio, '', 2)} (CPU ${fig(j.cpuRatio, '', 2)})`,
+      j.ratio >= 0.5,
+    );
+  const e = hunt?.evtx;
+  if (e)
+    add(
+      'hunt EVTX, all Windows rules, one core',
+      fig(e.eventsPerSecond, ' ev/s'),
+      'target 50,000 ev/s',
+      `CPU ${fig(e.eventsPerCpuSecond, ' ev/s')}`,
+      e.eventsPerSecond >= 50000,
+    );
+  for (const w of ['workers1', 'workers2']) {
+    const b = hunt?.bigInput?.[w];
+    if (b)
+      add(
+        `hunt ${fig(hunt.bigInput.gb, ' GB', 2)} JSONL, peak RSS (${w.slice(-1)} worker${w.endsWith('1') ? '' : 's'})`,
+        fig(b.peakRssMb, ' MB'),
+        'target 300 MB',
+        `${fig(b.seconds, ' s', 1)}`,
+        b.peakRssMb < 300,
+      );
+  }
+  for (const k of ['pack', 'corpus']) {
+    const s = site?.[k];
+    if (s)
+      add(
+        `site build: ${s.rules} (${fig(s.pages)} pages)`,
+        fig(s.seconds, ' s', 1),
+        `${fig(s.total.mb, ' MB', 1)} total, index ${fig(s.indexKb, ' KB')}, app code ${fig(s.appCode.mb, ' MB', 1)}`,
+        '',
+        undefined,
+      );
+  }
+  const out = [
+    "## Summary against the issues' targets",
+    '',
+    '| figure | measured | baseline / target | ratio | |',
+    '|---|---|---|---|---|',
+    ...rows,
+    '',
+  ];
+  if (cov?.targets) {
+    out.push(
+      '## Corpus coverage per target (SigmaHQ, default pipelines)',
+      '',
+      '| target | pipelines | converted | unsupported | pySigma | most common unsupported reasons |',
+      '|---|---|---|---|---|---|',
+    );
+    for (const [t, c] of Object.entries(cov.targets))
+      out.push(
+        `| ${t} | ${c.pipelines} | ${c.converted} | ${c.unsupported} | ${c.pysigma} | ${String(c.top_unsupported).replace(/\|/g, '\\|')} |`,
+      );
+    out.push('');
+  }
+  return out;
 }
 
 /** Flattens nested figures into `a.b.c | value` rows. */
@@ -62,6 +188,7 @@ const lines = [
   `- node ${process.version}, ${process.platform}/${process.arch}, ${new Date().toISOString().slice(0, 10)}`,
   '',
 ];
+lines.push(...summary(results));
 for (const [name, r] of Object.entries(results)) {
   lines.push(`## ${name} (bench/${name}.mjs, ${r.seconds.toFixed(0)} s)`, '');
   if (r.failed !== undefined) {
