@@ -131,7 +131,11 @@ export class LiteralIndex {
   }
 
   #field(view: EventView, f: string, fi: FieldIndex, found: number[]): void {
-    if (fi.exact.size > 0 || fi.baseSeps.length > 0 || fi.grams) this.#strings(view.lower(f), fi, found);
+    if (fi.exact.size > 0 || fi.baseSeps.length > 0 || fi.grams) {
+      const raw = view.raw(f);
+      if (typeof raw === 'string' && raw.length <= MEMO_LENGTH) this.#memoised(view, f, raw, fi, found);
+      else this.#strings(view.lower(f), fi, found);
+    }
     if (fi.numbers.size > 0) {
       for (const x of scalars(view.raw(f))) {
         const n = toNumber(x);
@@ -140,20 +144,24 @@ export class LiteralIndex {
     }
   }
 
-  #strings(values: readonly string[], fi: FieldIndex, found: number[]): void {
-    for (const s of values) {
-      // Logs repeat values (images, users, hosts): a value seen recently reuses the atoms found for it.
-      const memo = s.length <= MEMO_LENGTH ? fi.memo.get(s) : undefined;
-      if (memo !== undefined) {
-        pushAll(found, memo);
-        continue;
-      }
-      const start = found.length;
-      this.#scanValue(s, fi, found);
-      if (s.length > MEMO_LENGTH) continue;
-      if (fi.memo.size >= MEMO_ENTRIES) fi.memo.clear();
-      fi.memo.set(s, found.length === start ? NONE : found.slice(start));
+  /**
+   * A single string value: logs repeat values (images, users, hosts), so the atoms found for a recently seen
+   * value are reused, keyed by the value as read: no lower-casing at all for a repeat.
+   */
+  #memoised(view: EventView, f: string, raw: string, fi: FieldIndex, found: number[]): void {
+    const memo = fi.memo.get(raw);
+    if (memo !== undefined) {
+      pushAll(found, memo);
+      return;
     }
+    const start = found.length;
+    this.#strings(view.lower(f), fi, found);
+    if (fi.memo.size >= MEMO_ENTRIES) fi.memo.clear();
+    fi.memo.set(raw, found.length === start ? NONE : found.slice(start));
+  }
+
+  #strings(values: readonly string[], fi: FieldIndex, found: number[]): void {
+    for (const s of values) this.#scanValue(s, fi, found);
   }
 
   /** Appends the atoms of one (lower-cased) value: whole value, basename, substrings. */
