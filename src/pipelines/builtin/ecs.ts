@@ -5,13 +5,8 @@
  * Windows fields without an ECS name stay under `winlog.event_data.<Name>`, as the Windows integration keeps them.
  */
 import type { LogsourceSpec, PipelineSpec } from '../types.js';
-import {
-  idStrings,
-  SYSMON_CHANNEL,
-  SYSMON_EVENT_IDS,
-  WINDOWS_CATEGORY_EVENTS,
-  WINDOWS_CHANNELS,
-} from './sysmon-winlogbeat.js';
+import { idStrings } from './sysmon-winlogbeat.js';
+import { SYSMON_CHANNEL, SYSMON_EVENT_IDS, WINDOWS_CATEGORY_EVENTS, WINDOWS_CHANNELS } from './windows-logs.js';
 
 const PROCESS = {
   Image: 'process.executable',

@@ -8,35 +8,17 @@
  * https://www.ibm.com/docs/en/qsip/7.5?topic=sources-microsoft-windows-security-event-log.
  */
 import type { LogsourceSpec, PipelineSpec, ScopeValue } from '../types.js';
+import { SYSMON_EVENT_IDS, WINDOWS_CATEGORY_EVENTS } from './windows-logs.js';
 
 const WINDOWS_DSM = 'Microsoft Windows Security Event Log';
 
 /** Sigma Windows category -> Sysmon event ids (process creation also from Security 4688). */
+/** Sigma Windows category -> event ids: Sysmon's, plus Security 4688/5156 and the PowerShell channels'. */
 const WINDOWS_CATEGORIES: Readonly<Record<string, ScopeValue>> = {
+  ...SYSMON_EVENT_IDS,
   process_creation: [1, 4688],
-  file_change: 2,
   network_connection: [3, 5156],
-  process_termination: 5,
-  driver_load: 6,
-  image_load: 7,
-  create_remote_thread: 8,
-  raw_access_thread: 9,
-  process_access: 10,
-  file_event: 11,
-  registry_add: 12,
-  registry_delete: 12,
-  registry_set: 13,
-  registry_rename: 14,
-  registry_event: [12, 13, 14],
-  create_stream_hash: 15,
-  pipe_created: [17, 18],
-  wmi_event: [19, 20, 21],
-  dns_query: 22,
-  file_delete: [23, 26],
-  process_tampering: 25,
-  ps_script: 4104,
-  ps_module: 4103,
-  ps_classic_start: 400,
+  ...Object.fromEntries(Object.entries(WINDOWS_CATEGORY_EVENTS).map(([category, e]) => [category, e.ids])),
 };
 
 /** Sigma product/service -> QRadar DSM (log source type) name. */

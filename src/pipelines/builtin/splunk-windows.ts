@@ -6,7 +6,7 @@
  */
 import type { PipelineSpec } from '../types.js';
 import { xmlSource } from './splunk-sysmon.js';
-import { WINDOWS_CATEGORY_EVENTS, WINDOWS_CHANNELS } from './sysmon-winlogbeat.js';
+import { WINDOWS_CATEGORY_EVENTS, WINDOWS_CHANNELS } from './windows-logs.js';
 
 /** Security 4688 field names. */
 const PROCESS_4688 = {

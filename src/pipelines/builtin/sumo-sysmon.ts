@@ -5,32 +5,8 @@
  * (https://help.sumologic.com/docs/search/search-query-language/parse-operators/parse-json-formatted-logs/).
  * Write your own pipeline YAML with your source categories (and `| parse` for XML) and pass it with `-p`.
  */
-import type { LogsourceSpec, PipelineSpec, ScopeValue } from '../types.js';
-
-/** Sigma Windows category -> Sysmon event ids. */
-const SYSMON_IDS: Readonly<Record<string, ScopeValue>> = {
-  process_creation: 1,
-  file_change: 2,
-  network_connection: 3,
-  process_termination: 5,
-  driver_load: 6,
-  image_load: 7,
-  create_remote_thread: 8,
-  raw_access_thread: 9,
-  process_access: 10,
-  file_event: 11,
-  registry_add: 12,
-  registry_delete: 12,
-  registry_set: 13,
-  registry_rename: 14,
-  registry_event: [12, 13, 14],
-  create_stream_hash: 15,
-  pipe_created: [17, 18],
-  wmi_event: [19, 20, 21],
-  dns_query: 22,
-  file_delete: [23, 26],
-  process_tampering: 25,
-};
+import type { LogsourceSpec, PipelineSpec } from '../types.js';
+import { SYSMON_EVENT_IDS } from './windows-logs.js';
 
 /** PowerShell categories live in the PowerShell channels, with their event ids. */
 const POWERSHELL: Readonly<Record<string, [string, number]>> = {
@@ -48,7 +24,7 @@ export function sumoScope(category: string): string {
 
 function logsources(): LogsourceSpec[] {
   return [
-    ...Object.entries(SYSMON_IDS).map(
+    ...Object.entries(SYSMON_EVENT_IDS).map(
       ([category, ids]): LogsourceSpec => ({
         match: { product: 'windows', category },
         table: sumoScope('windows/sysmon'),

@@ -5,39 +5,9 @@
  * Target-neutral, like `sysmon`.
  */
 import type { LogsourceSpec, PipelineSpec } from '../types.js';
+import { WINDOWS_CHANNELS } from './windows-logs.js';
 
 /** Sigma Windows service -> event log channel (as in Sigma's windows logsource pipeline). */
-const CHANNELS: Readonly<Record<string, string>> = {
-  security: 'Security',
-  system: 'System',
-  application: 'Application',
-  sysmon: 'Microsoft-Windows-Sysmon/Operational',
-  powershell: 'Microsoft-Windows-PowerShell/Operational',
-  'powershell-classic': 'Windows PowerShell',
-  taskscheduler: 'Microsoft-Windows-TaskScheduler/Operational',
-  wmi: 'Microsoft-Windows-WMI-Activity/Operational',
-  windefend: 'Microsoft-Windows-Windows Defender/Operational',
-  'dns-server': 'DNS Server',
-  'driver-framework': 'Microsoft-Windows-DriverFrameworks-UserMode/Operational',
-  ntlm: 'Microsoft-Windows-NTLM/Operational',
-  'bits-client': 'Microsoft-Windows-Bits-Client/Operational',
-  'firewall-as': 'Microsoft-Windows-Windows Firewall With Advanced Security/Firewall',
-  'codeintegrity-operational': 'Microsoft-Windows-CodeIntegrity/Operational',
-  'appxdeployment-server': 'Microsoft-Windows-AppXDeploymentServer/Operational',
-  'dns-client': 'Microsoft-Windows-DNS Client Events/Operational',
-  'msexchange-management': 'MSExchange Management',
-  'terminalservices-localsessionmanager': 'Microsoft-Windows-TerminalServices-LocalSessionManager/Operational',
-  'smbclient-security': 'Microsoft-Windows-SmbClient/Security',
-  applocker: 'Microsoft-Windows-AppLocker/EXE and DLL',
-  'printservice-admin': 'Microsoft-Windows-PrintService/Admin',
-  'printservice-operational': 'Microsoft-Windows-PrintService/Operational',
-  openssh: 'OpenSSH/Operational',
-  ldap_debug: 'Microsoft-Windows-LDAP-Client/Debug',
-  capi2: 'Microsoft-Windows-CAPI2/Operational',
-  'certificateservicesclient-lifecycle-system':
-    'Microsoft-Windows-CertificateServicesClient-Lifecycle-System/Operational',
-};
-
 /** Security 4688 (a process has been created) field names. */
 const PROCESS_4688 = {
   Image: 'NewProcessName',
@@ -61,7 +31,7 @@ const NETWORK_5156 = {
   Initiated: 'Direction',
 } as const;
 
-const services: LogsourceSpec[] = Object.entries(CHANNELS).map(([service, channel]) => ({
+const services: LogsourceSpec[] = Object.entries(WINDOWS_CHANNELS).map(([service, channel]) => ({
   match: { product: 'windows', service },
   conditions: { Channel: channel },
 }));
