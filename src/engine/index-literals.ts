@@ -127,7 +127,8 @@ export class LiteralIndex {
   #noKeyword(view: EventView): boolean {
     if (this.#anyNone === undefined) return false;
     const joined = view.allStrings().join(SEP);
-    return !NON_ASCII.test(joined) && !this.#anyNone.test(joined);
+    // One pass: the alternation also matches any non-ASCII character, which sends the event the slow way.
+    return !this.#anyNone.test(joined);
   }
 
   #field(view: EventView, f: string, fi: FieldIndex, found: number[]): void {
@@ -183,7 +184,6 @@ const SEP = '\u0000';
 const MEMO_LENGTH = 256;
 const MEMO_ENTRIES = 1024;
 const NONE: readonly number[] = Object.freeze([]);
-const NON_ASCII = /[^\x00-\x7f]/;
 /** Keyword tables up to this many literals get the joined-string prefilter. */
 const KEYWORD_PREFILTER_MAX = 64;
 
@@ -192,7 +192,8 @@ function anyPrefilter(lits: readonly { text: string }[] | undefined, fi: FieldIn
   if (lits === undefined || fi === undefined || fi.exact.size > 0 || fi.baseSeps.length > 0 || fi.numbers.size > 0)
     return undefined;
   if (lits.length > KEYWORD_PREFILTER_MAX || lits.some((l) => l.text.includes(SEP) || l.text === '')) return undefined;
-  return new RegExp(lits.map((l) => l.text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'), 'i');
+  const alternatives = lits.map((l) => l.text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
+  return new RegExp([...alternatives, '[^\\x00-\\x7f]'].join('|'), 'i');
 }
 
 /** The path separator of a suffix atom like `\name.exe` (one separator, at the start), if it is one. */

@@ -9,6 +9,7 @@ import { RuleMatcher } from '../../src/engine/matcher.js';
 import { and, not, or } from '../../src/ir/expr.js';
 import { MANY, ONE, pattern } from '../../src/ir/pattern.js';
 import type { DetectionRule, Expr, Logsource } from '../../src/ir/types.js';
+import { loadRuleTexts } from '../../src/ruleset/load.js';
 import type { FieldValue, LogEvent } from '../../src/sources/event.js';
 
 const FIELDS = ['A', 'B', 'C', 'D.e'];
@@ -104,3 +105,24 @@ test('indexed matching equals brute force', () => {
     { numRuns: 300 },
   );
 });
+
+const KEYWORD_RULE = `title: keywords
+logsource:
+  product: windows
+detection:
+  keywords: ['sekurlsa::', 'kelvin', 'xi']
+  condition: keywords
+`;
+
+// The keyword prefilter matches raw ASCII text case-insensitively and sends anything non-ASCII the slow
+// way; values whose lower-casing yields ASCII (Kelvin sign, dotted capital I) must still match.
+test.each(['SEKURLSA::logonpasswords', '\u212Aelvin', 'X\u0130', 'caf\u00e9 sekurlsa::', 'nothing here'])(
+  'keyword prefilter agrees with brute force on %j',
+  (value) => {
+    const compiled = loadRuleTexts({ 'k.yml': KEYWORD_RULE }).detections.map(compileRule).filter(isCompiled);
+    const event: LogEvent = { fields: { A: value, B: 'zz' }, logsource: { product: 'windows' }, origin: { file: 'm' } };
+    const brute = new RuleMatcher(compiled, { index: false }).match(event);
+    expect(new RuleMatcher(compiled).match(event)).toEqual(brute);
+    expect(brute).toEqual(value === 'nothing here' ? [] : [0]);
+  },
+);
