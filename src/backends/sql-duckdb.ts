@@ -1,7 +1,7 @@
 /**
  * DuckDB flavor of the SQL targets (https://duckdb.org/docs/sql/functions/char). Strings are standard
  * SQL (`''` doubles a quote, backslash is literal); LIKE takes an explicit ESCAPE; regexes are RE2 via
- * regexp_matches (dot excludes newline by default, like Sigma); JSON through json_extract_string/json_each.
+ * regexp_matches (dot excludes newline by default, like Sigma); JSON through json_extract_string, list lambdas over `$.X[*]` and json_tree.
  */
 
 import type { SqlFlavor } from './sql-flavor.js';
@@ -11,6 +11,10 @@ import { likePattern } from './sql-text.js';
 const quote = (t: string) => `'${t.replace(/'/g, "''")}'`;
 const ident = (n: string) => `"${n.replace(/"/g, '""')}"`;
 const NUMBER_RE = '^\\s*([+-]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][+-]?\\d+)?)\\s*$';
+const path = (field: string) => `$."${field.replace(/["\\]/g, '\\$&')}"`;
+const SCALAR = "NOT IN ('OBJECT', 'ARRAY', 'NULL')";
+const STRING_LEAF = "IN ('VARCHAR')";
+const STRING_OR_NUMBER_LEAF = "IN ('VARCHAR', 'BIGINT', 'UBIGINT', 'DOUBLE')";
 const PARTS = { minute: 'minute', hour: 'hour', day: 'day', week: 'week', month: 'month', year: 'year' } as const;
 
 /** The DuckDB flavor. */
@@ -21,7 +25,14 @@ export const DUCKDB: SqlFlavor = {
   ident,
   true: 'true',
   false: 'false',
-  json: (field) => `json_extract_string(fields, ${quote(`$."${field.replace(/["\\]/g, '\\$&')}"`)})`,
+  json: (field) => `json_extract_string(fields, ${quote(path(field))})`,
+  values: (field, test, depth) => {
+    // A list is filtered element-wise with a lambda; a scalar is tested as text; an object has no value.
+    const p = quote(path(field));
+    const e = `tl_e${depth}`;
+    const each = `list_filter(json_extract(fields, ${quote(`${path(field)}[*]`)}), lambda ${e}: json_type(${e}) ${SCALAR} AND ${test(`(${e} ->> '$')`)})`;
+    return `CASE json_type(fields, ${p}) WHEN 'ARRAY' THEN len(${each}) > 0 WHEN 'OBJECT' THEN NULL ELSE ${test(`json_extract_string(fields, ${p})`)} END`;
+  },
   lower: (x) => `lower(${x})`,
   startsWith: (x, lit) => `starts_with(${x}, ${lit})`,
   endsWith: (x, lit) => `ends_with(${x}, ${lit})`,
@@ -38,7 +49,8 @@ export const DUCKDB: SqlFlavor = {
     const ts = `coalesce(make_timestamp(${ms} * 1000), CAST(TRY_CAST(${x} AS TIMESTAMPTZ) AS TIMESTAMP))`;
     return `extract(${PARTS[part]} FROM ${ts})`;
   },
-  anyValue: (test) => `EXISTS (SELECT 1 FROM json_each(fields) AS kw WHERE ${test("(kw.value ->> '$')")})`,
+  anyValue: (test, numbers) =>
+    `EXISTS (SELECT 1 FROM json_tree(fields) AS kw WHERE kw.type ${numbers ? STRING_OR_NUMBER_LEAF : STRING_LEAF} AND ${test("(kw.value ->> '$')")})`,
   epochMs: 'epoch_ms(ts)',
   percentile: (x, p) => `quantile_disc(${x}, ${p})`,
   ddl: (table = 'events') => {

@@ -16,8 +16,14 @@ export interface SqlFlavor {
   readonly ident: (name: string) => string;
   readonly true: string;
   readonly false: string;
-  /** Text of a field read from the `fields` JSON column (null when absent or null). */
+  /** Text of a field read from the `fields` JSON column (null when absent or null; lists and objects as JSON). */
   readonly json: (field: string) => string;
+  /**
+   * True when some scalar value of a `fields` JSON field passes `test`: the value itself, or each scalar
+   * element of a list (numbers and booleans as their JSON text); objects have no values. `depth` names the
+   * element variable uniquely when tests nest (fieldref).
+   */
+  readonly values: (field: string, test: (value: string) => string, depth: number) => string;
   /** Unicode lower-casing. */
   readonly lower: (x: string) => string;
   readonly startsWith: (x: string, lit: string) => string;
@@ -31,8 +37,11 @@ export interface SqlFlavor {
   readonly number: (x: string) => string;
   /** A date part (UTC) of a text value holding ISO 8601 time or epoch milliseconds, else null. */
   readonly datePart: (x: string, part: DatePart) => string;
-  /** True when some top-level value of `fields` passes `test` (Sigma keywords). */
-  readonly anyValue: (test: (value: string) => string) => string;
+  /**
+   * True when some string leaf of `fields`, at any depth (inside lists and objects too), passes `test`
+   * (Sigma keywords); with `numbers`, number leaves count too (as their JSON text).
+   */
+  readonly anyValue: (test: (value: string) => string, numbers: boolean) => string;
   /** IPv6 network membership when the database has it natively. */
   readonly cidr6?: (x: string, network: string) => string;
   /** Epoch milliseconds of the `ts` column (correlation windows). */
@@ -43,9 +52,17 @@ export interface SqlFlavor {
   readonly ddl: (table?: string) => string;
 }
 
-/** The SQL expression reading a (target) field: its own column, or the `fields` JSON column. */
+/** The SQL expression reading a (target) field as text: its own column, or the `fields` JSON column. */
 export function fieldExpr(f: SqlFlavor, field: string): string {
   return hasColumn(field) ? f.ident(field) : f.json(field);
+}
+
+/**
+ * A test over the values of a (target) field: a typed column is one scalar, tested directly (fast); a field
+ * of the `fields` JSON is tested on its scalar or, for a list, on each scalar element.
+ */
+export function fieldValues(f: SqlFlavor, field: string, test: (value: string) => string, depth = 0): string {
+  return hasColumn(field) ? test(f.ident(field)) : f.values(field, test, depth);
 }
 
 /** The full condition of a detection: the rule's log source scope, the pipeline scope and the rule. */

@@ -14,6 +14,10 @@ const quote = (t: string) => `'${t.replace(/'/g, "''")}'`;
 const ident = (n: string) => `"${n.replace(/"/g, '""')}"`;
 const NUMBER_RE = '^\\s*[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?\\s*$';
 const SPACES = 'char(9, 10, 12, 13, 32)';
+const path = (field: string) => quote(`$."${field.replace(/["\\]/g, '\\$&')}"`);
+// json_each/json_tree report JSON booleans as 1/0; their text is `true`/`false` as in the other databases.
+const text = (row: string) =>
+  `CASE ${row}.type WHEN 'true' THEN 'true' WHEN 'false' THEN 'false' ELSE CAST(${row}.value AS TEXT) END`;
 const PARTS = { minute: '%M', hour: '%H', day: '%d', week: '%V', month: '%m', year: '%Y' } as const;
 
 /** The SQLite flavor. */
@@ -24,7 +28,13 @@ export const SQLITE: SqlFlavor = {
   ident,
   true: 'TRUE',
   false: 'FALSE',
-  json: (field) => `json_extract(fields, ${quote(`$."${field.replace(/["\\]/g, '\\$&')}"`)})`,
+  json: (field) => `json_extract(fields, ${path(field)})`,
+  values: (field, test, depth) => {
+    // A list is searched element by element; a scalar is tested as text; an object has no value.
+    const e = `tl_e${depth}`;
+    const each = `EXISTS (SELECT 1 FROM json_each(fields, ${path(field)}) AS ${e} WHERE ${e}.type NOT IN ('object', 'array', 'null') AND ${test(text(e))})`;
+    return `CASE json_type(fields, ${path(field)}) WHEN 'array' THEN ${each} WHEN 'object' THEN NULL ELSE ${test(`json_extract(fields, ${path(field)})`)} END`;
+  },
   lower: (x) => `lower(${x})`,
   startsWith: (x, lit) => `instr(${x}, ${lit}) = 1`,
   // substr from length(x) - length(lit) + 1 is never longer than x, so a longer literal never matches.
@@ -40,7 +50,8 @@ export const SQLITE: SqlFlavor = {
     const ts = `CASE WHEN ${x} REGEXP '^\\s*-?\\d+\\s*$' THEN datetime(CAST(trim(${x}, ${SPACES}) AS INTEGER) / 1000.0, 'unixepoch') ELSE datetime(${x}) END`;
     return `CAST(strftime('${PARTS[part]}', ${ts}) AS INTEGER)`;
   },
-  anyValue: (test) => `EXISTS (SELECT 1 FROM json_each(fields) AS kw WHERE ${test('kw.value')})`,
+  anyValue: (test, numbers) =>
+    `EXISTS (SELECT 1 FROM json_tree(fields) AS kw WHERE kw.type IN (${numbers ? "'text', 'integer', 'real'" : "'text'"}) AND ${test(numbers ? text('kw') : 'kw.value')})`,
   epochMs: "CAST(round(unixepoch(ts, 'subsec') * 1000) AS INTEGER)",
   ddl: (table = 'events') => {
     const type = (c: string) => (c === 'record' ? 'INTEGER' : c === 'ts' ? 'TEXT' : 'TEXT');

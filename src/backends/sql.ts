@@ -4,10 +4,10 @@
  * (sql-duckdb.ts, sql-clickhouse.ts, sql-sqlite.ts) supplies quoting, functions and DDL; `sqlDialect`
  * turns a flavor into a `Dialect` with exact Sigma semantics shared by all three.
  */
-import { patternShape } from '../ir/pattern.js';
-import type { CompareOp, Pattern, RegexFlags } from '../ir/types.js';
+import { patternShape, positionPattern } from '../ir/pattern.js';
+import type { CompareOp, FieldRefMatch, Pattern, RegexFlags } from '../ir/types.js';
 import { sqlCorrelation } from './sql-correlation.js';
-import { fieldExpr, type SqlFlavor, whereClause } from './sql-flavor.js';
+import { fieldExpr, fieldValues, type SqlFlavor, whereClause } from './sql-flavor.js';
 import { cidrV4Regex, inlineRegexFlags } from './sql-text.js';
 import type { Dialect, EmitContext, Emitted, LeafEmitters } from './types.js';
 
@@ -49,44 +49,46 @@ function regexTest(f: SqlFlavor, x: string, regex: string, flags: RegexFlags): s
 
 function leaves(f: SqlFlavor): LeafEmitters {
   const col = (field: string) => fieldExpr(f, field);
-  const keyword = (test: (v: string) => Emitted): Emitted => {
-    const probe = test('v');
-    if (typeof probe !== 'string') return probe;
-    return f.anyValue((v) => test(v) as string);
+  // A value test applied to each value of a field (list elements each) or, for keywords, each string leaf.
+  const probe = (test: (v: string) => Emitted, run: (t: (v: string) => string) => string): Emitted => {
+    const p = test('v');
+    return typeof p === 'string' ? run((v) => test(v) as string) : p;
   };
+  const on = (field: string | null, test: (v: string) => Emitted, numbers = false): Emitted =>
+    probe(test, (t) => (field === null ? f.anyValue(t, numbers) : fieldValues(f, field, t)));
   return {
-    string: (n) =>
-      n.field === null
-        ? keyword((v) => patternTest(f, v, n.pattern, n.cased))
-        : patternTest(f, col(n.field), n.pattern, n.cased),
-    number: (n) =>
-      n.field === null
-        ? keyword((v) => `${f.number(v)} = ${num(n.value)}`)
-        : `${f.number(col(n.field))} = ${num(n.value)}`,
-    boolean: (n) => f.regex(col(n.field), `(?i)^\\s*${n.value}\\s*$`),
+    // A keyword is a substring search (full text), as in the engine.
+    string: (n) => {
+      const p = n.field === null ? positionPattern(n.pattern, 'contains') : n.pattern;
+      return on(n.field, (v) => patternTest(f, v, p, n.cased));
+    },
+    number: (n) => on(n.field, (v) => `${f.number(v)} = ${num(n.value)}`, true),
+    boolean: (n) => on(n.field, (v) => f.regex(v, `(?i)^\\s*${n.value}\\s*$`)),
     null: (n) => `${col(n.field)} IS NULL`,
     exists: (n) => `${col(n.field)} ${n.exists ? 'IS NOT NULL' : 'IS NULL'}`,
-    regex: (n) =>
-      n.field === null
-        ? keyword((v) => regexTest(f, v, n.regex, n.flags))
-        : regexTest(f, col(n.field), n.regex, n.flags),
+    regex: (n) => on(n.field, (v) => regexTest(f, v, n.regex, n.flags)),
     cidr: (n) => {
       const re = cidrV4Regex(n.network);
-      if (re !== undefined) return f.regex(col(n.field), re);
-      if (f.cidr6) return f.cidr6(col(n.field), n.network);
+      if (re !== undefined) return on(n.field, (v) => f.regex(v, re));
+      const cidr6 = f.cidr6;
+      if (cidr6) return on(n.field, (v) => cidr6(v, n.network));
       return { unsupported: `IPv6 network '${n.network}' (${f.title} has no IPv6 address functions offline)` };
     },
-    compare: (n) => `${f.number(col(n.field))} ${OPS[n.op]} ${num(n.value)}`,
-    datepart: (n) => `${f.datePart(col(n.field), n.part)} ${OPS[n.op]} ${num(n.value)}`,
-    fieldref: (n) => {
-      const a = n.cased ? col(n.field) : f.lower(col(n.field));
-      const b = n.cased ? col(n.other) : f.lower(col(n.other));
-      if (n.position === 'equals') return `${a} = ${b}`;
-      if (n.position === 'startswith') return f.startsWith(a, b);
-      if (n.position === 'endswith') return f.endsWith(a, b);
-      return f.contains(a, b);
-    },
+    compare: (n) => on(n.field, (v) => `${f.number(v)} ${OPS[n.op]} ${num(n.value)}`),
+    datepart: (n) => on(n.field, (v) => `${f.datePart(v, n.part)} ${OPS[n.op]} ${num(n.value)}`),
+    fieldref: (n) =>
+      // Some value of the field against some value of the other (lists on either side, element-wise).
+      fieldValues(f, n.field, (x) => fieldValues(f, n.other, (y) => fieldrefTest(f, n, x, y), 1)),
   };
+}
+
+function fieldrefTest(f: SqlFlavor, n: FieldRefMatch, x: string, y: string): string {
+  const a = n.cased ? x : f.lower(x);
+  const b = n.cased ? y : f.lower(y);
+  if (n.position === 'equals') return `${a} = ${b}`;
+  if (n.position === 'startswith') return f.startsWith(a, b);
+  if (n.position === 'endswith') return f.endsWith(a, b);
+  return f.contains(a, b);
 }
 
 /** Builds the target for one SQL flavor under a CLI name (`sql`, `sql-duckdb`...). */

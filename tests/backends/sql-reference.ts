@@ -1,14 +1,15 @@
 /**
  * The reference matcher the SQL targets are tested against: a direct recursive evaluation of the IR
- * with the semantics docs/targets/sql.md promises (Sigma's, over the text form of each field). Kept small
+ * with the semantics docs/targets/sql.md promises (Sigma's, over the text form of each value: list
+ * elements each, keywords over every string leaf). Kept small
  * and obvious on purpose; it shares no code with the SQL emitters.
  */
 import type { RE2JS } from 're2js';
-import { fieldText } from '../../src/backends/sql-schema.js';
-import { isWildcard } from '../../src/ir/pattern.js';
+import { fieldText, hasColumn } from '../../src/backends/sql-schema.js';
+import { isWildcard, MANY } from '../../src/ir/pattern.js';
 import type { DetectionRule, Expr, Pattern } from '../../src/ir/types.js';
 import { compileRe2, parseIpv4, parseIpv6 } from '../../src/ir/validate.js';
-import type { LogEvent } from '../../src/sources/event.js';
+import type { FieldValue, LogEvent } from '../../src/sources/event.js';
 
 const NUMBER = /^\s*([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)\s*$/;
 
@@ -70,18 +71,40 @@ const CMP = {
   eq: (a: number, b: number) => a === b,
 };
 
+/** The stored form of a top-level field value (eventsToRows keeps scalars as text, lists and objects as JSON). */
+function stored(v: FieldValue): FieldValue {
+  return v === null || typeof v === 'object' ? v : String(v);
+}
+
+/**
+ * The values a field test sees: a typed column holds one text; a `fields` value is its scalar, or each scalar
+ * element of a list (numbers and booleans as text); an object or null holds none.
+ */
+function fieldValues(ev: LogEvent, field: string): string[] {
+  if (hasColumn(field)) return [fieldText(ev.fields[field])].filter((x): x is string => x !== null);
+  const v = ev.fields[field];
+  const scalar = (x: FieldValue) => x !== null && typeof x !== 'object';
+  if (Array.isArray(v)) return v.filter(scalar).map(String);
+  return v !== undefined && scalar(v) ? [String(v)] : [];
+}
+
+/** The leaves a keyword searches: every string of the stored event at any depth, numbers too when asked. */
+function leafValues(ev: LogEvent, numbers: boolean): string[] {
+  const out: string[] = [];
+  const walk = (v: FieldValue): void => {
+    if (typeof v === 'string' || (numbers && typeof v === 'number')) out.push(String(v));
+    else if (Array.isArray(v)) for (const x of v) walk(x);
+    else if (v !== null && typeof v === 'object') for (const x of Object.values(v)) walk(x);
+  };
+  for (const v of Object.values(ev.fields)) walk(stored(v));
+  return out;
+}
+
 /** True when the IR expression holds for the event. */
 export function evaluate(e: Expr, ev: LogEvent): boolean {
   const get = (f: string) => fieldText(ev.fields[f]);
-  const values = () =>
-    Object.values(ev.fields)
-      .map(fieldText)
-      .filter((x): x is string => x !== null);
-  const onValues = (field: string | null, test: (v: string) => boolean) => {
-    if (field === null) return values().some(test);
-    const v = get(field);
-    return v !== null && test(v);
-  };
+  const onValues = (field: string | null, test: (v: string) => boolean, numbers = false) =>
+    (field === null ? leafValues(ev, numbers) : fieldValues(ev, field)).some(test);
   switch (e.kind) {
     case 'and':
       return e.children.every((c) => evaluate(c, ev));
@@ -92,9 +115,10 @@ export function evaluate(e: Expr, ev: LogEvent): boolean {
     case 'const':
       return e.value;
     case 'string':
-      return onValues(e.field, (v) => glob(e.pattern, v, !e.cased));
+      // A keyword is a substring search.
+      return onValues(e.field, (v) => glob(e.field === null ? [MANY, ...e.pattern, MANY] : e.pattern, v, !e.cased));
     case 'number':
-      return onValues(e.field, (v) => toNum(v) === e.value);
+      return onValues(e.field, (v) => toNum(v) === e.value, true);
     case 'boolean':
       return onValues(e.field, (v) => v.trim().toLowerCase() === String(e.value));
     case 'null':
@@ -115,14 +139,16 @@ export function evaluate(e: Expr, ev: LogEvent): boolean {
     case 'datepart':
       throw new Error('datepart is tested with its own table');
     case 'fieldref': {
-      const fold = (x: string | null) => (x === null || e.cased ? x : x.toLowerCase());
-      const a = fold(get(e.field));
-      const b = fold(get(e.other));
-      if (a === null || b === null) return false;
-      if (e.position === 'equals') return a === b;
-      if (e.position === 'startswith') return a.startsWith(b);
-      if (e.position === 'endswith') return a.endsWith(b);
-      return a.includes(b);
+      // Some value of the field against some value of the other (lists element-wise).
+      const fold = (x: string) => (e.cased ? x : x.toLowerCase());
+      const test = (a: string, b: string) => {
+        if (e.position === 'equals') return a === b;
+        if (e.position === 'startswith') return a.startsWith(b);
+        if (e.position === 'endswith') return a.endsWith(b);
+        return a.includes(b);
+      };
+      const others = fieldValues(ev, e.other).map(fold);
+      return fieldValues(ev, e.field).some((a) => others.some((b) => test(fold(a), b)));
     }
   }
 }
