@@ -12,14 +12,21 @@ import { likePattern } from './sql-text.js';
 const quote = (t: string) => `'${t.replace(/[\\']/g, '\\$&').replace(/\0/g, '\\0')}'`;
 const ident = (n: string) => `"${n.replace(/[\\"]/g, '\\$&')}"`;
 const NUMBER_RE = '^\\s*([+-]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][+-]?\\d+)?)\\s*$';
-// Every string token of the JSON text (keys marked by the `:` after them) and, in the second form, every
-// number token: scanning all strings left to right never starts inside one, so no escape is misread.
+// Every string token of the JSON text, keys marked by the `:` after them: scanning all strings left to right
+// never starts inside one, so no escape is misread.
 const STRINGS = quote('"((?:[^"\\\\]|\\\\.)*)"(\\s*:)?');
-const STRINGS_AND_NUMBERS = quote('"((?:[^"\\\\]|\\\\.)*)"(\\s*:)?|(-?\\d[-+.eE\\d]*)');
-const DECODED = `JSONExtractString(concat('"', g[1], '"'))`;
 /** The text of a raw JSON scalar (strings decoded, numbers and booleans as written), else null. */
 const scalarText = (raw: string) =>
   `multiIf(JSONType(${raw}) = 'String', JSONExtractString(${raw}), JSONType(${raw}) IN ('Int64', 'UInt64', 'Double', 'Bool'), ${raw}, NULL)`;
+
+/**
+ * True when some value of the JSON `doc[, key]` passes `test`: a list element by element (`e` names the
+ * lambda variable), a scalar as text; an object has no value.
+ */
+function valuesAt(at: string, test: (v: string) => string, e: string): string {
+  const each = `arrayExists(${e} -> coalesce(${test(scalarText(e))}, false), JSONExtractArrayRaw(${at}))`;
+  return `multiIf(JSONType(${at}) = 'Array', ${each}, JSONType(${at}) = 'Object', NULL, ${test(`JSONExtract(${at}, 'Nullable(String)')`)})`;
+}
 const PARTS = {
   minute: 'toMinute',
   hour: 'toHour',
@@ -38,13 +45,7 @@ export const CLICKHOUSE: SqlFlavor = {
   true: 'true',
   false: 'false',
   json: (field) => `JSONExtract(fields, ${quote(field)}, 'Nullable(String)')`,
-  values: (field, test, depth) => {
-    // A list is searched element by element; a scalar is tested as text; an object has no value.
-    const k = quote(field);
-    const e = `tl_e${depth}`;
-    const each = `arrayExists(${e} -> coalesce(${test(scalarText(e))}, false), JSONExtractArrayRaw(fields, ${k}))`;
-    return `multiIf(JSONType(fields, ${k}) = 'Array', ${each}, JSONType(fields, ${k}) = 'Object', NULL, ${test(`JSONExtract(fields, ${k}, 'Nullable(String)')`)})`;
-  },
+  values: (field, test, depth) => valuesAt(`fields, ${quote(field)}`, test, `tl_e${depth}`),
   lower: (x) => `lowerUTF8(${x})`,
   startsWith: (x, lit) => `startsWith(${x}, ${lit})`,
   endsWith: (x, lit) => `endsWith(${x}, ${lit})`,
@@ -60,12 +61,14 @@ export const CLICKHOUSE: SqlFlavor = {
     const ts = `coalesce(fromUnixTimestamp64Milli(${ms}, 'UTC'), parseDateTime64BestEffortOrNull(${x}, 3, 'UTC'))`;
     return `${PARTS[part]}(${ts})`;
   },
-  anyValue: (test, numbers) => {
-    // ClickHouse has no JSON tree walk: the leaves are the string (not key) and number tokens of the text.
-    const tokens = `extractAllGroups(fields, ${numbers ? STRINGS_AND_NUMBERS : STRINGS})`;
-    const leaves = `arrayMap(g -> ${numbers ? `if(g[3] != '', g[3], ${DECODED})` : DECODED}, arrayFilter(g -> g[2] = '', ${tokens}))`;
+  anyValue: (test) => {
+    // ClickHouse has no JSON tree walk: the leaves are the string tokens of the text that are not keys.
+    const strings = `arrayFilter(g -> g[2] = '', extractAllGroups(fields, ${STRINGS}))`;
+    const leaves = `arrayMap(g -> JSONExtractString(concat('"', g[1], '"')), ${strings})`;
     return `arrayExists(kw -> coalesce(${test('kw')}, false), ${leaves})`;
   },
+  anyScalar: (test) =>
+    `arrayExists(kw -> coalesce(${valuesAt('kw', test, 'tl_kw')}, false), arrayMap(t -> t.2, JSONExtractKeysAndValuesRaw(fields)))`,
   cidr6: (x, network) =>
     `(isIPv6String(ifNull(${x}, '')) AND isIPAddressInRange(if(isIPv6String(ifNull(${x}, '')), ${x}, '::'), ${quote(network)}))`,
   epochMs: 'toUnixTimestamp64Milli(ts)',

@@ -13,8 +13,16 @@ const ident = (n: string) => `"${n.replace(/"/g, '""')}"`;
 const NUMBER_RE = '^\\s*([+-]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][+-]?\\d+)?)\\s*$';
 const path = (field: string) => `$."${field.replace(/["\\]/g, '\\$&')}"`;
 const SCALAR = "NOT IN ('OBJECT', 'ARRAY', 'NULL')";
-const STRING_LEAF = "IN ('VARCHAR')";
-const STRING_OR_NUMBER_LEAF = "IN ('VARCHAR', 'BIGINT', 'UBIGINT', 'DOUBLE')";
+
+/**
+ * True when some value of the JSON at `path` (a JSON path text) of `doc` passes `test`: a list is filtered
+ * element-wise with a lambda (`e` names its variable), a scalar is tested as text, an object has no value.
+ */
+function valuesAt(doc: string, path: string, test: (v: string) => string, e: string): string {
+  const p = quote(path);
+  const each = `list_filter(json_extract(${doc}, ${quote(`${path}[*]`)}), lambda ${e}: json_type(${e}) ${SCALAR} AND ${test(`(${e} ->> '$')`)})`;
+  return `CASE json_type(${doc}, ${p}) WHEN 'ARRAY' THEN len(${each}) > 0 WHEN 'OBJECT' THEN NULL ELSE ${test(`json_extract_string(${doc}, ${p})`)} END`;
+}
 const PARTS = { minute: 'minute', hour: 'hour', day: 'day', week: 'week', month: 'month', year: 'year' } as const;
 
 /** The DuckDB flavor. */
@@ -26,13 +34,7 @@ export const DUCKDB: SqlFlavor = {
   true: 'true',
   false: 'false',
   json: (field) => `json_extract_string(fields, ${quote(path(field))})`,
-  values: (field, test, depth) => {
-    // A list is filtered element-wise with a lambda; a scalar is tested as text; an object has no value.
-    const p = quote(path(field));
-    const e = `tl_e${depth}`;
-    const each = `list_filter(json_extract(fields, ${quote(`${path(field)}[*]`)}), lambda ${e}: json_type(${e}) ${SCALAR} AND ${test(`(${e} ->> '$')`)})`;
-    return `CASE json_type(fields, ${p}) WHEN 'ARRAY' THEN len(${each}) > 0 WHEN 'OBJECT' THEN NULL ELSE ${test(`json_extract_string(fields, ${p})`)} END`;
-  },
+  values: (field, test, depth) => valuesAt('fields', path(field), test, `tl_e${depth}`),
   lower: (x) => `lower(${x})`,
   startsWith: (x, lit) => `starts_with(${x}, ${lit})`,
   endsWith: (x, lit) => `ends_with(${x}, ${lit})`,
@@ -49,8 +51,10 @@ export const DUCKDB: SqlFlavor = {
     const ts = `coalesce(make_timestamp(${ms} * 1000), CAST(TRY_CAST(${x} AS TIMESTAMPTZ) AS TIMESTAMP))`;
     return `extract(${PARTS[part]} FROM ${ts})`;
   },
-  anyValue: (test, numbers) =>
-    `EXISTS (SELECT 1 FROM json_tree(fields) AS kw WHERE kw.type ${numbers ? STRING_OR_NUMBER_LEAF : STRING_LEAF} AND ${test("(kw.value ->> '$')")})`,
+  anyValue: (test) =>
+    `EXISTS (SELECT 1 FROM json_tree(fields) AS kw WHERE kw.type = 'VARCHAR' AND ${test("(kw.value ->> '$')")})`,
+  anyScalar: (test) =>
+    `EXISTS (SELECT 1 FROM json_each(fields) AS kw WHERE ${valuesAt('kw.value', '$', test, 'tl_kw')})`,
   epochMs: 'epoch_ms(ts)',
   percentile: (x, p) => `quantile_disc(${x}, ${p})`,
   ddl: (table = 'events') => {

@@ -37,11 +37,10 @@ export interface SqlFlavor {
   readonly number: (x: string) => string;
   /** A date part (UTC) of a text value holding ISO 8601 time or epoch milliseconds, else null. */
   readonly datePart: (x: string, part: DatePart) => string;
-  /**
-   * True when some string leaf of `fields`, at any depth (inside lists and objects too), passes `test`
-   * (Sigma keywords); with `numbers`, number leaves count too (as their JSON text).
-   */
-  readonly anyValue: (test: (value: string) => string, numbers: boolean) => string;
+  /** True when some string leaf of `fields`, at any depth (inside lists and objects too), passes `test` (keywords). */
+  readonly anyValue: (test: (value: string) => string) => string;
+  /** True when some value of any field passes `test`, lists element-wise as `values` (number keywords). */
+  readonly anyScalar: (test: (value: string) => string) => string;
   /** IPv6 network membership when the database has it natively. */
   readonly cidr6?: (x: string, network: string) => string;
   /** Epoch milliseconds of the `ts` column (correlation windows). */

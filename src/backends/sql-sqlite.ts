@@ -18,6 +18,15 @@ const path = (field: string) => quote(`$."${field.replace(/["\\]/g, '\\$&')}"`);
 // json_each/json_tree report JSON booleans as 1/0; their text is `true`/`false` as in the other databases.
 const text = (row: string) =>
   `CASE ${row}.type WHEN 'true' THEN 'true' WHEN 'false' THEN 'false' ELSE CAST(${row}.value AS TEXT) END`;
+
+/**
+ * True when some value of the `fields` JSON at `path` (an SQL expression) passes `test`: a list element by
+ * element (`e` names the row), a scalar as text; an object has no value.
+ */
+function valuesAt(path: string, test: (v: string) => string, e: string): string {
+  const each = `EXISTS (SELECT 1 FROM json_each(fields, ${path}) AS ${e} WHERE ${e}.type NOT IN ('object', 'array', 'null') AND ${test(text(e))})`;
+  return `CASE json_type(fields, ${path}) WHEN 'array' THEN ${each} WHEN 'object' THEN NULL ELSE ${test(`json_extract(fields, ${path})`)} END`;
+}
 const PARTS = { minute: '%M', hour: '%H', day: '%d', week: '%V', month: '%m', year: '%Y' } as const;
 
 /** The SQLite flavor. */
@@ -29,12 +38,7 @@ export const SQLITE: SqlFlavor = {
   true: 'TRUE',
   false: 'FALSE',
   json: (field) => `json_extract(fields, ${path(field)})`,
-  values: (field, test, depth) => {
-    // A list is searched element by element; a scalar is tested as text; an object has no value.
-    const e = `tl_e${depth}`;
-    const each = `EXISTS (SELECT 1 FROM json_each(fields, ${path(field)}) AS ${e} WHERE ${e}.type NOT IN ('object', 'array', 'null') AND ${test(text(e))})`;
-    return `CASE json_type(fields, ${path(field)}) WHEN 'array' THEN ${each} WHEN 'object' THEN NULL ELSE ${test(`json_extract(fields, ${path(field)})`)} END`;
-  },
+  values: (field, test, depth) => valuesAt(path(field), test, `tl_e${depth}`),
   lower: (x) => `lower(${x})`,
   startsWith: (x, lit) => `instr(${x}, ${lit}) = 1`,
   // substr from length(x) - length(lit) + 1 is never longer than x, so a longer literal never matches.
@@ -50,8 +54,8 @@ export const SQLITE: SqlFlavor = {
     const ts = `CASE WHEN ${x} REGEXP '^\\s*-?\\d+\\s*$' THEN datetime(CAST(trim(${x}, ${SPACES}) AS INTEGER) / 1000.0, 'unixepoch') ELSE datetime(${x}) END`;
     return `CAST(strftime('${PARTS[part]}', ${ts}) AS INTEGER)`;
   },
-  anyValue: (test, numbers) =>
-    `EXISTS (SELECT 1 FROM json_tree(fields) AS kw WHERE kw.type IN (${numbers ? "'text', 'integer', 'real'" : "'text'"}) AND ${test(numbers ? text('kw') : 'kw.value')})`,
+  anyValue: (test) => `EXISTS (SELECT 1 FROM json_tree(fields) AS kw WHERE kw.type = 'text' AND ${test('kw.value')})`,
+  anyScalar: (test) => `EXISTS (SELECT 1 FROM json_each(fields) AS kw WHERE ${valuesAt('kw.fullkey', test, 'tl_kw')})`,
   epochMs: "CAST(round(unixepoch(ts, 'subsec') * 1000) AS INTEGER)",
   ddl: (table = 'events') => {
     const type = (c: string) => (c === 'record' ? 'INTEGER' : c === 'ts' ? 'TEXT' : 'TEXT');

@@ -55,7 +55,7 @@ function leaves(f: SqlFlavor): LeafEmitters {
     return typeof p === 'string' ? run((v) => test(v) as string) : p;
   };
   const on = (field: string | null, test: (v: string) => Emitted, numbers = false): Emitted =>
-    probe(test, (t) => (field === null ? f.anyValue(t, numbers) : fieldValues(f, field, t)));
+    probe(test, (t) => (field === null ? (numbers ? f.anyScalar(t) : f.anyValue(t)) : fieldValues(f, field, t)));
   return {
     // A keyword is a substring search (full text), as in the engine.
     string: (n) => {

@@ -82,17 +82,21 @@ function stored(v: FieldValue): FieldValue {
  */
 function fieldValues(ev: LogEvent, field: string): string[] {
   if (hasColumn(field)) return [fieldText(ev.fields[field])].filter((x): x is string => x !== null);
-  const v = ev.fields[field];
+  return jsonValues(ev.fields[field]);
+}
+
+/** The scalar values of one `fields` JSON value: itself, or each scalar element of a list. */
+function jsonValues(v: FieldValue | undefined): string[] {
   const scalar = (x: FieldValue) => x !== null && typeof x !== 'object';
   if (Array.isArray(v)) return v.filter(scalar).map(String);
   return v !== undefined && scalar(v) ? [String(v)] : [];
 }
 
-/** The leaves a keyword searches: every string of the stored event at any depth, numbers too when asked. */
-function leafValues(ev: LogEvent, numbers: boolean): string[] {
+/** The string leaves a keyword searches: every string of the stored event, at any depth. */
+function leafStrings(ev: LogEvent): string[] {
   const out: string[] = [];
   const walk = (v: FieldValue): void => {
-    if (typeof v === 'string' || (numbers && typeof v === 'number')) out.push(String(v));
+    if (typeof v === 'string') out.push(v);
     else if (Array.isArray(v)) for (const x of v) walk(x);
     else if (v !== null && typeof v === 'object') for (const x of Object.values(v)) walk(x);
   };
@@ -104,7 +108,12 @@ function leafValues(ev: LogEvent, numbers: boolean): string[] {
 export function evaluate(e: Expr, ev: LogEvent): boolean {
   const get = (f: string) => fieldText(ev.fields[f]);
   const onValues = (field: string | null, test: (v: string) => boolean, numbers = false) =>
-    (field === null ? leafValues(ev, numbers) : fieldValues(ev, field)).some(test);
+    (field !== null
+      ? fieldValues(ev, field)
+      : numbers
+        ? Object.values(ev.fields).flatMap((v) => jsonValues(stored(v)))
+        : leafStrings(ev)
+    ).some(test);
   switch (e.kind) {
     case 'and':
       return e.children.every((c) => evaluate(c, ev));

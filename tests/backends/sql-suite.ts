@@ -1,6 +1,6 @@
 /**
  * The shared execution suite of the SQL targets, run once per real engine (sql-*.test.ts): every case
- * rule over hand-written and generated events returns exactly the events the reference matcher accepts;
+ * rule and list/nested-value rule (sql-lists.ts) over hand-written and generated events (scalars, lists, objects) returns exactly the events the reference matcher accepts;
  * hostile strings survive quoting and escaping; correlations match a sliding-window reference.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -15,6 +15,7 @@ import { builtinPipeline } from '../../src/pipelines/index.js';
 import { loadRuleTexts } from '../../src/ruleset/load.js';
 import type { FieldValue, LogEvent } from '../../src/sources/event.js';
 import type { SqlEngine } from './sql-engines.js';
+import { LIST_EVENTS, listRules } from './sql-lists.js';
 import { ruleMatches } from './sql-reference.js';
 
 const casesDir = resolve(import.meta.dirname, '../cases');
@@ -135,7 +136,7 @@ export function generatedEvents(rules: readonly DetectionRule[], n: number, star
   ];
   const lits = [...new Set(rules.flatMap((r) => literals(r.expr)))];
   const sources = rules.map((r) => r.logsource);
-  const value = fc.oneof(
+  const scalar = fc.oneof(
     fc.constantFrom(...lits),
     fc.tuple(fc.constantFrom(...lits), fc.string({ maxLength: 3 }), fc.boolean()).map(([l, s, up]) => {
       const t = `${s}${l}${s}`;
@@ -144,6 +145,14 @@ export function generatedEvents(rules: readonly DetectionRule[], n: number, star
     fc.integer({ min: -5, max: 5000 }).map((x) => (x % 2 ? x : String(x))),
     fc.constantFrom('10.0.0.1', '192.168.1.1', 'fe80::2', 'true', '', null),
     fc.string({ maxLength: 6 }),
+  );
+  // Lists (the EventData `Data` of Windows logs) and nested objects (UserData) besides scalars.
+  const value = fc.oneof(
+    { arbitrary: scalar, weight: 4 },
+    fc.array(fc.oneof(scalar, fc.array(scalar, { maxLength: 2 })), { maxLength: 3 }),
+    fc.dictionary(fc.constantFrom('Name', 'Value'), fc.oneof(scalar, fc.array(scalar, { maxLength: 2 })), {
+      maxKeys: 2,
+    }),
   );
   const ev = fc.record({
     ls: fc.constantFrom(...sources),
@@ -168,8 +177,9 @@ export function sqlSuite(makeEngine: () => Promise<SqlEngine> | SqlEngine): void
   afterAll(() => engine?.close());
 
   describe('case rules return exactly the reference matches', () => {
-    const rules = caseRules();
-    const events = [...HAND.map(([ls, f], i) => event(i + 1, ls, f)), ...generatedEvents(rules, 400, 1000)];
+    const rules = [...caseRules(), ...listRules()];
+    const hand = [...HAND, ...LIST_EVENTS].map(([ls, f], i) => event(i + 1, ls, f));
+    const events = [...hand, ...generatedEvents(rules, 400, 1000)];
     for (const rule of rules) {
       it(rule.meta.title, async () => {
         const dialect = TARGETS[engine.name];
