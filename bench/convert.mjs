@@ -4,8 +4,8 @@
 // is what one `tripline convert` does). Fresh process: `node dist/cli/main.js convert <corpus> -t <target>
 // --format json -o /dev/null`, wall time including Node start-up. Reference: pySigma ~11 s per target.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { convertRuleSet, TARGETS } from '../dist/backends/index.js';
@@ -89,9 +89,25 @@ function freshProcess() {
   return out;
 }
 
+/** `convert --cache`: a cold run fills a fresh cache folder, then every target runs warm from it. */
+function cachedProcess() {
+  const dir = mkdtempSync(resolve(tmpdir(), 'tripline-bench-cache-'));
+  const run = (name) => {
+    const t = performance.now();
+    const args = ['convert', corpus, '-t', name, '--format', 'json', '-o', '/dev/null', '--cache', dir];
+    spawnSync(process.execPath, [resolve(root, 'dist/cli/main.js'), ...args], { stdio: 'ignore' });
+    return ms(performance.now() - t);
+  };
+  const out = { coldKqlMs: run('kql'), warm: {} };
+  for (const name of Object.keys(TARGETS)) out.warm[name] = { wallMs: run(name) };
+  rmSync(dir, { recursive: true, force: true });
+  return out;
+}
+
 // Load average and CPU count are printed because other work on the machine inflates every number.
 const result = { corpusRules: 3780, node: process.version, cpus: cpus().length, loadAvgBefore: loadavg()[0] };
 result.inProcess = await inProcess();
 if (withCli) result.freshProcess = freshProcess();
+if (withCli) result.cachedProcess = cachedProcess();
 result.loadAvgAfter = loadavg()[0];
 console.log(JSON.stringify(result, null, 2));

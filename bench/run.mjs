@@ -87,6 +87,18 @@ function summary(all) {
       11000 / worst >= 10,
     );
   }
+  const warm = conv?.cachedProcess?.warm ? Object.values(conv.cachedProcess.warm).map((x) => x.wallMs) : [];
+  if (warm.length) {
+    const worst = Math.max(...warm);
+    const best = Math.min(...warm);
+    add(
+      'convert --cache, warm (unchanged rule files): fresh process (best / worst target)',
+      `${fig(best, ' ms')} / ${fig(worst, ' ms')}`,
+      'pySigma ≈ 11,000 ms (issue 3)',
+      `${fig(11000 / worst, '×', 1)}–${fig(11000 / best, '×', 1)} faster`,
+      11000 / worst >= 10,
+    );
+  }
   const kql = conv?.inProcess?.targets?.kql;
   if (kql)
     add(

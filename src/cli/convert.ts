@@ -10,6 +10,7 @@ import { type Conversion, convertRuleSet, TARGETS, targetByName } from '../backe
 import { type Diagnostic, formatDiagnostic } from '../core/diagnostic.js';
 import { BUILTIN_PIPELINES, builtinPipeline, parsePipelineText } from '../pipelines/index.js';
 import type { PipelineSpec } from '../pipelines/types.js';
+import { defaultCacheDir, RuleCache } from '../ruleset/cache.js';
 import { loadRules } from '../ruleset/load.js';
 import { EXIT } from './exit.js';
 
@@ -22,6 +23,8 @@ export interface ConvertOptions {
   readonly outputDir?: string;
   readonly filter?: readonly string[];
   readonly skipUnsupported?: boolean;
+  /** `true` for the default cache folder, or a folder. */
+  readonly cache?: boolean | string;
 }
 
 /** One rule's conversion in the JSON output (documented in docs/cli.md). */
@@ -52,6 +55,7 @@ export function registerConvert(program: Command): void {
     .option('--output-dir <dir>', 'write one file per rule into this folder')
     .option('--filter <file>', 'Sigma filter rule file applied to the rules (repeatable)', collect)
     .option('-s, --skip-unsupported', 'skip rules the target cannot express (listed on stderr) instead of failing')
+    .option('--cache [dir]', 'reuse parsed rules of unchanged files (default folder: ~/.cache/tripline)')
     .action(async (rules: string[], opts: ConvertOptions) => {
       process.exitCode = await runConvert(rules, opts);
     });
@@ -68,7 +72,8 @@ export async function runConvert(rules: readonly string[], opts: ConvertOptions)
     for (const d of diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
     return EXIT.usage;
   }
-  const ruleSet = await loadRules([...rules, ...(opts.filter ?? [])], { keepDocuments: false });
+  const cache = opts.cache ? new RuleCache(opts.cache === true ? defaultCacheDir() : opts.cache) : undefined;
+  const ruleSet = await loadRules([...rules, ...(opts.filter ?? [])], { keepDocuments: false, cache });
   const loadErrors = ruleSet.diagnostics.filter((d) => d.severity === 'error');
   const conversions = convertRuleSet(ruleSet, dialect, pipelines);
   const converted = conversions.filter((c) => c.errors.length === 0);

@@ -6,6 +6,7 @@
 import { report } from '../core/codes.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { CorrelationRule, DetectionRule, FilterRule, Rule } from '../ir/types.js';
+import type { RuleCache } from './cache.js';
 import { findRuleFiles, readBytes } from './files.js';
 import { applyFilters } from './filters.js';
 import { parseRuleBytes, parseRuleText } from './parse.js';
@@ -22,6 +23,11 @@ export interface LoadOptions {
    * file, which roughly halves peak memory on large rule sets; `entries` is empty.
    */
   readonly keepDocuments?: boolean;
+  /**
+   * A cache of parsed rules (ruleset/cache.ts, Node only): files whose bytes were parsed before are not
+   * parsed again. Used only without `keepDocuments`, since cached entries hold no YAML tree.
+   */
+  readonly cache?: RuleCache;
 }
 
 /** Loads every rule file under the given files and folders. */
@@ -40,10 +46,21 @@ export async function loadRules(paths: readonly string[], options: LoadOptions =
         await readBytes(f, diagnostics);
         continue;
       }
-      for (const entry of parseRuleBytes(f, bytes, diagnostics)) {
-        if (keep) entries.push(entry);
-        if (entry.rule) rules.push(entry.rule);
+      const cached = keep ? undefined : options.cache?.get(f, bytes);
+      if (cached) {
+        rules.push(...cached.rules);
+        diagnostics.push(...cached.diagnostics);
+        continue;
       }
+      const fileDiagnostics: Diagnostic[] = [];
+      const fileRules: Rule[] = [];
+      for (const entry of parseRuleBytes(f, bytes, fileDiagnostics)) {
+        if (keep) entries.push(entry);
+        if (entry.rule) fileRules.push(entry.rule);
+      }
+      if (!keep) options.cache?.set(f, bytes, { rules: fileRules, diagnostics: fileDiagnostics });
+      rules.push(...fileRules);
+      diagnostics.push(...fileDiagnostics);
     }
   }
   return assembleRuleSet(files, entries, diagnostics, rules);
