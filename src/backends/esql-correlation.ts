@@ -4,24 +4,12 @@
  * (https://www.elastic.co/guide/en/elasticsearch/reference/current/esql-commands.html#esql-stats-by).
  * ES|QL has no sliding windows: windows are fixed buckets aligned to the span (a documented limit).
  */
-import type { CorrelationCondition, CorrelationRule } from '../ir/types.js';
+import type { CorrelationRule } from '../ir/types.js';
 import { unsupported } from './emit.js';
 import { elasticField } from './eql-shared.js';
 import { esqlWhere } from './esql-text.js';
+import { thresholdText } from './shared.js';
 import type { BaseQuery, Emitted } from './types.js';
-
-function threshold(c: CorrelationCondition, value: string): string {
-  const ops = [
-    ['gt', '>'],
-    ['gte', '>='],
-    ['lt', '<'],
-    ['lte', '<='],
-    ['eq', '=='],
-    ['neq', '!='],
-  ] as const;
-  const parts = ops.filter(([k]) => typeof c[k] === 'number').map(([k, op]) => `${value} ${op} ${c[k]}`);
-  return parts.length ? parts.join(' AND ') : `${value} > 0`;
-}
 
 /** ES|QL duration literal of a timespan (`10 minutes`). */
 function duration(ms: number): string {
@@ -73,10 +61,10 @@ function having(rule: CorrelationRule): string {
   const n = rule.rules.length;
   if (rule.type === 'temporal') {
     const c = Object.keys(rule.condition).some((k) => k !== 'field') ? rule.condition : { gte: n };
-    return threshold(c, Array.from({ length: n }, (_, i) => `seen_${i}`).join(' + '));
+    return thresholdText(c, Array.from({ length: n }, (_, i) => `seen_${i}`).join(' + '), ' AND ');
   }
   if (rule.type === 'temporal_ordered') return 'first_0 <= last_1';
-  return threshold(rule.condition, rule.type);
+  return thresholdText(rule.condition, rule.type, ' AND ');
 }
 
 /** Compiles a correlation rule to ES|QL. */

@@ -40,8 +40,18 @@ export function inlineFlags(flags: RegexFlags): string {
   return f ? `(?${f})` : '';
 }
 
-/** Renders a correlation threshold (`gte: 10, lt: 20`) as `value >= 10 <and> value < 20`. */
-export function thresholdText(c: CorrelationCondition, value: string, and: string, eq = '==', neq = '!='): string {
+/**
+ * Renders a correlation threshold (`gte: 10, lt: 20`) as `value >= 10 <and> value < 20`; `space` goes around
+ * each operator (SPL writes `x>=10`).
+ */
+export function thresholdText(
+  c: CorrelationCondition,
+  value: string,
+  and: string,
+  eq = '==',
+  neq = '!=',
+  space = ' ',
+): string {
   const ops: [keyof CorrelationCondition, string][] = [
     ['gt', '>'],
     ['gte', '>='],
@@ -50,8 +60,8 @@ export function thresholdText(c: CorrelationCondition, value: string, and: strin
     ['eq', eq],
     ['neq', neq],
   ];
-  const parts = ops.filter(([k]) => typeof c[k] === 'number').map(([k, op]) => `${value} ${op} ${c[k]}`);
-  return parts.length > 0 ? parts.join(and) : `${value} ${ops[0][1]} 0`;
+  const parts = ops.filter(([k]) => typeof c[k] === 'number').map(([k, op]) => `${value}${space}${op}${space}${c[k]}`);
+  return parts.length > 0 ? parts.join(and) : `${value}${space}${ops[0][1]}${space}0`;
 }
 
 /** Default threshold for temporal correlations: every referenced rule must be seen. */

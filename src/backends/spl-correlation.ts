@@ -8,6 +8,7 @@
 import type { CorrelationCondition, CorrelationRule } from '../ir/types.js';
 import type { Unsupported } from '../pipelines/types.js';
 import { unsupported } from './emit.js';
+import { thresholdText } from './shared.js';
 import { evalField, splSpan, splString } from './spl-text.js';
 import type { BaseQuery, EmitContext, Emitted } from './types.js';
 
@@ -18,20 +19,6 @@ const AGGREGATE: Readonly<Record<string, (field: string, c: CorrelationCondition
   value_avg: (f) => `avg(${f})`,
   value_percentile: (f, c) => `perc${c.percentile ?? 95}(${f})`,
 };
-
-/** `x >= 10 AND x < 20` from a correlation condition. */
-function threshold(c: CorrelationCondition, value: string): string {
-  const ops = [
-    ['gt', '>'],
-    ['gte', '>='],
-    ['lt', '<'],
-    ['lte', '<='],
-    ['eq', '=='],
-    ['neq', '!='],
-  ] as const;
-  const parts = ops.filter(([k]) => typeof c[k] === 'number').map(([k, op]) => `${value}${op}${c[k]}`);
-  return parts.length ? parts.join(' AND ') : `${value}>0`;
-}
 
 /** The target field of a group-by name or alias in one base rule. */
 function fieldIn(rule: CorrelationRule, base: BaseQuery, name: string): string {
@@ -88,10 +75,10 @@ export function splCorrelation(rule: CorrelationRule, bases: readonly BaseQuery[
   }
   if (rule.type === 'temporal') {
     const c = Object.keys(rule.condition).some((k) => k !== 'field') ? rule.condition : { gte: rule.rules.length };
-    return `${sorted} | streamstats time_window=${span} dc(sigma_rule) as rule_count${by} | where ${threshold(c, 'rule_count')}`;
+    return `${sorted} | streamstats time_window=${span} dc(sigma_rule) as rule_count${by} | where ${thresholdText(c, 'rule_count', ' AND ', '==', '!=', '')}`;
   }
   if (rule.type !== 'event_count' && !field) return unsupported(`${rule.type} needs condition.field`);
   const f = field ? evalField(field) : '';
   const agg = AGGREGATE[rule.type](f, rule.condition);
-  return `${sorted} | streamstats time_window=${span} ${agg} as ${rule.type}${by} | where ${threshold(rule.condition, rule.type)}`;
+  return `${sorted} | streamstats time_window=${span} ${agg} as ${rule.type}${by} | where ${thresholdText(rule.condition, rule.type, ' AND ', '==', '!=', '')}`;
 }

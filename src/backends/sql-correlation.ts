@@ -6,23 +6,9 @@
  * values compare as text with null read as ''. temporal_ordered chains one self-join per rule.
  */
 import type { CorrelationCondition, CorrelationRule } from '../ir/types.js';
+import { thresholdText } from './shared.js';
 import { fieldExpr, type SqlFlavor, whereClause } from './sql-flavor.js';
 import type { BaseQuery, EmitContext, Emitted } from './types.js';
-
-const BOUNDS: [keyof CorrelationCondition, string][] = [
-  ['gt', '>'],
-  ['gte', '>='],
-  ['lt', '<'],
-  ['lte', '<='],
-  ['eq', '='],
-  ['neq', '<>'],
-];
-
-/** `x >= 10 AND x < 20` for a correlation threshold; every set bound must hold. */
-function threshold(c: CorrelationCondition, x: string): string {
-  const parts = BOUNDS.filter(([k]) => typeof c[k] === 'number').map(([k, op]) => `${x} ${op} ${c[k]}`);
-  return parts.length ? parts.join(' AND ') : `${x} > 0`;
-}
 
 /** The field a correlation names (a group-by entry or the value field), as read in base rule `i`. */
 function fieldIn(f: SqlFlavor, rule: CorrelationRule, base: BaseQuery, i: number, name: string): string {
@@ -93,10 +79,10 @@ export function sqlCorrelation(
   const groupBy = ['a.tl_id', 'a.tl_t', ...rule.groupBy.map((_, j) => `a.g${j}`)];
   const inner =
     `SELECT ${[...keys, 'a.tl_t AS window_start', `${agg} AS value`].join(', ')} FROM base AS a, base AS b ` +
-    `WHERE ${join.join(' AND ')} GROUP BY ${groupBy.join(', ')} HAVING ${threshold(cond, agg)}`;
+    `WHERE ${join.join(' AND ')} GROUP BY ${groupBy.join(', ')} HAVING ${thresholdText(cond, agg, ' AND ', '=', '<>')}`;
   return `${baseCte(f, rule, bases)} SELECT DISTINCT * FROM (${inner}) AS w`;
 }
 
 function hasBound(c: CorrelationCondition): boolean {
-  return BOUNDS.some(([k]) => typeof c[k] === 'number');
+  return (['gt', 'gte', 'lt', 'lte', 'eq', 'neq'] as const).some((k) => typeof c[k] === 'number');
 }

@@ -6,19 +6,7 @@
  */
 import type { PipelineSpec } from '../types.js';
 import { xmlSource } from './splunk-sysmon.js';
-import { WINDOWS_CATEGORY_EVENTS, WINDOWS_CHANNELS } from './windows-logs.js';
-
-/** Security 4688 field names. */
-const PROCESS_4688 = {
-  Image: 'NewProcessName',
-  ParentImage: 'ParentProcessName',
-  CommandLine: 'CommandLine',
-  ProcessId: 'NewProcessId',
-  ParentProcessId: 'ProcessId',
-  User: 'TargetUserName',
-  LogonId: 'TargetLogonId',
-  IntegrityLevel: 'MandatoryLabel',
-} as const;
+import { PROCESS_4688, WINDOWS_CATEGORY_EVENTS, WINDOWS_CHANNELS } from './windows-logs.js';
 
 /** Windows Security 4688 and event log channels in Splunk. */
 export const SPLUNK_WINDOWS_PIPELINE: PipelineSpec = Object.freeze<PipelineSpec>({

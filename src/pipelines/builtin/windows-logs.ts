@@ -86,3 +86,15 @@ export const SYSMON_EVENT_TYPES: Readonly<Record<string, string | readonly strin
   registry_add: 'CreateKey',
   registry_delete: ['DeleteKey', 'DeleteValue'],
 };
+
+/** Security 4688 (a process has been created) field names for Sigma's process_creation fields. */
+export const PROCESS_4688 = {
+  Image: 'NewProcessName',
+  ParentImage: 'ParentProcessName',
+  CommandLine: 'CommandLine',
+  ProcessId: 'NewProcessId',
+  ParentProcessId: 'ProcessId',
+  User: 'TargetUserName',
+  LogonId: 'TargetLogonId',
+  IntegrityLevel: 'MandatoryLabel',
+} as const;

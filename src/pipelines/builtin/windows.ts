@@ -5,20 +5,7 @@
  * Target-neutral, like `sysmon`.
  */
 import type { LogsourceSpec, PipelineSpec } from '../types.js';
-import { WINDOWS_CHANNELS } from './windows-logs.js';
-
-/** Sigma Windows service -> event log channel (as in Sigma's windows logsource pipeline). */
-/** Security 4688 (a process has been created) field names. */
-const PROCESS_4688 = {
-  Image: 'NewProcessName',
-  ParentImage: 'ParentProcessName',
-  CommandLine: 'CommandLine',
-  ProcessId: 'NewProcessId',
-  ParentProcessId: 'ProcessId',
-  User: 'TargetUserName',
-  LogonId: 'TargetLogonId',
-  IntegrityLevel: 'MandatoryLabel',
-} as const;
+import { PROCESS_4688, WINDOWS_CHANNELS } from './windows-logs.js';
 
 /** Security 5156 (the Windows Filtering Platform permitted a connection) field names. */
 const NETWORK_5156 = {
