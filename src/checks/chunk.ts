@@ -15,9 +15,6 @@ import { factsOf } from './facts.js';
 import { checkContext, enabledChecks, runRuleChecks } from './runner.js';
 import type { ReferenceData, RuleFacts } from './types.js';
 
-/** Files read ahead while parsing. */
-const READ_AHEAD = 64;
-
 /** The work of one chunk. */
 export interface ChunkSetup {
   readonly files: readonly string[];
@@ -47,13 +44,9 @@ function slim(rule: Rule): Rule {
 export async function checkChunk(setup: ChunkSetup, data?: ReferenceData): Promise<ChunkResult> {
   const diagnostics: Diagnostic[] = [];
   const entries: RuleEntry[] = [];
-  for (let i = 0; i < setup.files.length; i += READ_AHEAD) {
-    const batch = setup.files.slice(i, i + READ_AHEAD);
-    const read = await Promise.all(batch.map(async (f) => ({ f, bytes: await readBytes(f, []) })));
-    for (const { f, bytes } of read) {
-      if (bytes) entries.push(...parseRuleBytes(f, bytes, diagnostics));
-      else await readBytes(f, diagnostics);
-    }
+  for (const f of setup.files) {
+    const bytes = readBytes(f, diagnostics);
+    if (bytes) entries.push(...parseRuleBytes(f, bytes, diagnostics));
   }
   const config = { checks: setup.checks, data: data ?? loadReferenceData(setup.dataOptions) };
   const rulesOnly = enabledChecks(config).filter((c) => c.scope === 'rule');

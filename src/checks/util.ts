@@ -1,11 +1,10 @@
 /** Small readers shared by checks: metadata values with spans, dates, UUIDs, tags, searches and conditions. */
-import { isMap, isNode, isScalar } from 'yaml';
 import type { Span } from '../core/diagnostic.js';
 import type { RuleEntry } from '../ruleset/types.js';
 import { type ConditionNode, parseCondition } from '../sigma/condition.js';
 import { readConditions, readSearches } from '../sigma/document.js';
 import type { RawCondition, Search, SearchItem, SigmaDocument } from '../sigma/types.js';
-import { nodeSpan, spanOf } from '../sigma/yaml.js';
+import { nodeAt, nodeSpan, spanOf } from '../sigma/yaml.js';
 
 /** RFC 4122 textual form, any version. */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -43,9 +42,8 @@ export function valueSpan(entry: RuleEntry, path: readonly (string | number)[], 
 
 /** Span of the rule's first key: where "the rule lacks X" is reported. */
 export function headSpan(doc: SigmaDocument): Span {
-  const root = doc.yaml.doc.contents;
-  if (isMap(root) && root.items.length > 0 && isNode(root.items[0].key))
-    return nodeSpan(doc.yaml.lines, root.items[0].key);
+  const root = doc.yaml.root;
+  if (root.kind === 'map' && root.pairs.length > 0) return nodeSpan(doc.yaml.lines, root.pairs[0].key);
   return { line: doc.span.line, column: doc.span.column, endLine: doc.span.line, endColumn: doc.span.column };
 }
 
@@ -111,14 +109,8 @@ export function conditionNodes(ast: ConditionNode): ConditionNode[] {
 
 /** True for a scalar YAML node written in quotes. */
 export function isQuoted(entry: RuleEntry, path: readonly (string | number)[]): boolean {
-  let node: unknown = entry.document.yaml.doc.contents;
-  for (const step of path) {
-    if (isMap(node)) node = node.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === step)?.value;
-    else if (node && typeof node === 'object' && 'items' in node && typeof step === 'number')
-      node = (node as { items: unknown[] }).items[step];
-    else return false;
-  }
-  return isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE');
+  const node = nodeAt(entry.document.yaml, path);
+  return node?.kind === 'scalar' && node.quoted;
 }
 
 /** A quantifier target with wildcards (`selection_*`): written so searches can be added, unlike `them` or a name. */

@@ -5,8 +5,11 @@ import { VERSION } from '../version.js';
 import { COMMANDS } from './commands.js';
 import { EXIT } from './exit.js';
 
-/** Builds the commander program with every registered command. */
-export function buildProgram(): Command {
+/**
+ * Builds the commander program: only the named command when `argv` names one (start-up stays quick),
+ * every command otherwise (help, a misspelt command).
+ */
+export async function buildProgram(argv: readonly string[] = process.argv): Promise<Command> {
   const program = new Command('tripline')
     .description(
       'Detection-as-code: Sigma rules checked, compiled to every SIEM, hunted over logs and proven on telemetry.',
@@ -14,12 +17,15 @@ export function buildProgram(): Command {
     .version(VERSION)
     .showHelpAfterError()
     .exitOverride();
-  for (const register of COMMANDS) register(program);
+  const named = argv[2];
+  const names = named !== undefined && Object.hasOwn(COMMANDS, named) ? [named] : Object.keys(COMMANDS);
+  const registers = await Promise.all(names.map((n) => COMMANDS[n]()));
+  for (const register of registers) register(program);
   return program;
 }
 
 async function main(): Promise<void> {
-  const program = buildProgram();
+  const program = await buildProgram();
   try {
     await program.parseAsync(process.argv);
   } catch (e) {

@@ -6,14 +6,11 @@
 import { report } from '../core/codes.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { CorrelationRule, DetectionRule, FilterRule, Rule } from '../ir/types.js';
-import type { RuleCache } from './cache.js';
+import type { CachedFile, RuleCache } from './cache.js';
 import { findRuleFiles, readBytes } from './files.js';
 import { applyFilters } from './filters.js';
 import { parseRuleBytes, parseRuleText } from './parse.js';
 import type { RuleEntry, RuleSet } from './types.js';
-
-/** Files read concurrently while loading. */
-const READ_BATCH = 64;
 
 /** How much of what was parsed a rule set keeps. */
 export interface LoadOptions {
@@ -37,33 +34,27 @@ export async function loadRules(paths: readonly string[], options: LoadOptions =
   const files = await findRuleFiles(paths, diagnostics);
   const entries: RuleEntry[] = [];
   const rules: Rule[] = [];
-  // Reads run ahead in small batches while parsing stays in file order, so diagnostics are deterministic.
-  for (let i = 0; i < files.length; i += READ_BATCH) {
-    const batch = files.slice(i, i + READ_BATCH);
-    const read = await Promise.all(batch.map(async (f) => ({ f, bytes: await readBytes(f, []) })));
-    for (const { f, bytes } of read) {
-      if (!bytes) {
-        await readBytes(f, diagnostics);
-        continue;
-      }
-      const cached = keep ? undefined : options.cache?.get(f, bytes);
-      if (cached) {
-        rules.push(...cached.rules);
-        diagnostics.push(...cached.diagnostics);
-        continue;
-      }
-      const fileDiagnostics: Diagnostic[] = [];
-      const fileRules: Rule[] = [];
-      for (const entry of parseRuleBytes(f, bytes, fileDiagnostics)) {
-        if (keep) entries.push(entry);
-        if (entry.rule) fileRules.push(entry.rule);
-      }
-      if (!keep) options.cache?.set(f, bytes, { rules: fileRules, diagnostics: fileDiagnostics });
-      rules.push(...fileRules);
-      diagnostics.push(...fileDiagnostics);
-    }
+  for (const f of files) {
+    const bytes = readBytes(f, diagnostics);
+    if (!bytes) continue;
+    const cached = keep ? undefined : options.cache?.get(f, bytes);
+    const parsed = cached ?? parseFile(f, bytes, keep, entries);
+    if (!keep && !cached) options.cache?.set(f, bytes, parsed);
+    rules.push(...parsed.rules);
+    diagnostics.push(...parsed.diagnostics);
   }
   return assembleRuleSet(files, entries, diagnostics, rules);
+}
+
+/** Parses one file's bytes; its entries (documents and rules) go to `entries` when they are kept. */
+function parseFile(file: string, bytes: Uint8Array, keep: boolean, entries: RuleEntry[]): CachedFile {
+  const diagnostics: Diagnostic[] = [];
+  const rules: Rule[] = [];
+  for (const entry of parseRuleBytes(file, bytes, diagnostics)) {
+    if (keep) entries.push(entry);
+    if (entry.rule) rules.push(entry.rule);
+  }
+  return { rules, diagnostics };
 }
 
 /** Loads rules from in-memory texts keyed by file name (used by tests, the browser and the playground). */

@@ -2,11 +2,11 @@
  * Reads the structure of a Sigma document: its kind and, for detection rules, the named searches and
  * conditions with spans. Consumes a YamlDocument; produces a SigmaDocument plus structural diagnostics.
  */
-import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar } from 'yaml';
 import { report } from '../core/codes.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { RawCondition, RawValue, Search, SearchItem, SigmaDocument, SigmaDocumentKind } from './types.js';
 import { nodeAt, nodeSpan, spanOf, type YamlDocument } from './yaml.js';
+import { keyText, type YamlMap, type YamlNode, type YamlPair, type YamlScalar } from './yaml-tree.js';
 
 /** Reads one YAML document as a Sigma document, or reports why it is not one. */
 export function readDocument(doc: YamlDocument): { document?: SigmaDocument; diagnostics: Diagnostic[] } {
@@ -42,14 +42,14 @@ function documentKind(data: Record<string, unknown>): SigmaDocumentKind | undefi
 /** Reads the named searches of `detection` (or of `filter` for filter rules, via `section`). */
 export function readSearches(doc: YamlDocument, diagnostics: Diagnostic[], section = 'detection'): Search[] {
   const node = nodeAt(doc, [section]);
-  if (!isMap(node)) {
+  if (node?.kind !== 'map') {
     const what = node ? 'is not a mapping of named searches' : 'is missing';
     diagnostics.push(report('missing-detection', doc.file, spanOf(doc, [section], true), `\`${section}\` ${what}`));
     return [];
   }
   const searches: Search[] = [];
-  for (const pair of node.items as Pair<Node, Node>[]) {
-    const name = isScalar(pair.key) ? String(pair.key.value) : '';
+  for (const pair of node.pairs) {
+    const name = keyText(pair.key);
     if (name === 'condition' || name === 'timeframe' || name === 'rules') continue;
     const search = readSearch(doc, name, pair, [section, name], diagnostics);
     if (search) searches.push(search);
@@ -60,23 +60,24 @@ export function readSearches(doc: YamlDocument, diagnostics: Diagnostic[], secti
 function readSearch(
   doc: YamlDocument,
   name: string,
-  pair: Pair<Node, Node>,
+  pair: YamlPair,
   path: (string | number)[],
   diagnostics: Diagnostic[],
 ): Search | undefined {
-  const nameSpan = nodeSpan(doc.lines, pair.key as Node);
+  const nameSpan = nodeSpan(doc.lines, pair.key);
   const value = pair.value;
-  const span = value ? nodeSpan(doc.lines, value) : nameSpan;
-  if (isMap(value)) return { name, form: 'map', alternatives: [readMap(doc, value, path)], span, nameSpan };
-  if (isSeq(value) && value.items.length > 0 && value.items.every((i) => isMap(i))) {
-    const alternatives = value.items.map((m, i) => readMap(doc, m as typeof value & Node, [...path, i]));
+  const span = nodeSpan(doc.lines, value);
+  if (value.kind === 'map') return { name, form: 'map', alternatives: [readMap(doc, value, path)], span, nameSpan };
+  const items = value.kind === 'seq' ? value.items : [];
+  if (items.length > 0 && items.every((i) => i.kind === 'map')) {
+    const alternatives = items.map((m, i) => readMap(doc, m as YamlMap, [...path, i]));
     return { name, form: 'list-of-maps', alternatives, span, nameSpan };
   }
-  if (isSeq(value) && value.items.length > 0 && value.items.every((i) => isScalar(i))) {
-    const item = keywordItem(doc, value.items as Scalar[], span, path);
+  if (items.length > 0 && items.every((i) => i.kind === 'scalar')) {
+    const item = keywordItem(doc, items as YamlScalar[], span, path);
     return { name, form: 'keywords', alternatives: [[item]], span, nameSpan };
   }
-  if (isScalar(value) && value.value !== null && typeof value.value !== 'object') {
+  if (value.kind === 'scalar' && value.value !== null) {
     const item = keywordItem(doc, [value], span, path);
     return { name, form: 'keywords', alternatives: [[item]], span, nameSpan };
   }
@@ -87,7 +88,7 @@ function readSearch(
 
 function keywordItem(
   doc: YamlDocument,
-  scalars: Scalar[],
+  scalars: readonly YamlScalar[],
   span: SearchItem['span'],
   path: (string | number)[],
 ): SearchItem {
@@ -95,37 +96,31 @@ function keywordItem(
   return { field: null, modifiers: [], key: '', values, isList: scalars.length > 1, keySpan: span, span, path };
 }
 
-function readMap(doc: YamlDocument, map: Node, path: (string | number)[]): SearchItem[] {
-  if (!isMap(map)) return [];
-  return (map.items as Pair<Node, Node>[]).map((pair) => {
-    const key = isScalar(pair.key) ? String(pair.key.value ?? '') : '';
+function readMap(doc: YamlDocument, map: YamlMap, path: (string | number)[]): SearchItem[] {
+  return map.pairs.map((pair) => {
+    const key = keyText(pair.key);
     const [fieldPart, ...modifiers] = key.split('|');
-    const keySpan = nodeSpan(doc.lines, pair.key as Node);
+    const keySpan = nodeSpan(doc.lines, pair.key);
     const valueNode = pair.value;
     const itemPath = [...path, key];
-    const span = valueNode ? nodeSpan(doc.lines, valueNode) : keySpan;
-    let values: RawValue[];
-    let isList = false;
-    if (isSeq(valueNode)) {
-      isList = true;
-      values = valueNode.items.map((n) => rawValue(doc, n as Node));
-    } else values = [rawValue(doc, valueNode ?? null, keySpan)];
+    const span = nodeSpan(doc.lines, valueNode);
+    const isList = valueNode.kind === 'seq';
+    const values = valueNode.kind === 'seq' ? valueNode.items.map((n) => rawValue(doc, n)) : [rawValue(doc, valueNode)];
     const field = fieldPart === '' ? null : fieldPart;
     return { field, modifiers: modifiers.map((m) => m.trim()), key, values, isList, keySpan, span, path: itemPath };
   });
 }
 
-function rawValue(doc: YamlDocument, node: Node | null, fallback?: SearchItem['span']): RawValue {
-  const span = node ? nodeSpan(doc.lines, node) : (fallback ?? spanOf(doc, []));
-  if (node && isScalar(node)) {
-    const v = node.value;
-    if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')
-      return { value: v, span };
-    if (typeof v === 'bigint') return { value: Number(v), span };
-    return { value: String(v), span };
-  }
-  if (node === null) return { value: null, span };
-  return { value: JSON.stringify(node.toJSON()), span };
+function rawValue(doc: YamlDocument, node: YamlNode): RawValue {
+  const span = nodeSpan(doc.lines, node);
+  return { value: node.kind === 'scalar' ? node.value : JSON.stringify(plainOf(node)), span };
+}
+
+/** A map or list written where a scalar belongs, as plain JS (its JSON text becomes the value). */
+function plainOf(node: YamlNode): unknown {
+  if (node.kind === 'scalar') return node.value;
+  if (node.kind === 'seq') return node.items.map(plainOf);
+  return Object.fromEntries(node.pairs.map((p) => [keyText(p.key), plainOf(p.value)]));
 }
 
 /** Reads a condition given as a string or a list of strings. */
@@ -144,17 +139,14 @@ export function readConditions(doc: YamlDocument, path: string[], diagnostics: D
       );
     return [];
   }
-  const scalars = isSeq(node) ? node.items : [node];
+  const scalars = node.kind === 'seq' ? node.items : [node];
   const out: RawCondition[] = [];
   for (const s of scalars) {
-    if (!isScalar(s) || typeof s.value !== 'string') {
-      diagnostics.push(
-        report('condition-syntax', doc.file, nodeSpan(doc.lines, s as Node), 'a condition must be a string'),
-      );
+    if (s.kind !== 'scalar' || typeof s.value !== 'string') {
+      diagnostics.push(report('condition-syntax', doc.file, nodeSpan(doc.lines, s), 'a condition must be a string'));
       continue;
     }
-    const quoted = s.type === 'QUOTE_DOUBLE' || s.type === 'QUOTE_SINGLE' ? 1 : 0;
-    out.push({ text: s.value, span: nodeSpan(doc.lines, s), quoteOffset: quoted });
+    out.push({ text: s.value, span: nodeSpan(doc.lines, s), quoteOffset: s.quoted ? 1 : 0 });
   }
   return out;
 }

@@ -10,6 +10,6 @@ export async function findRuleFiles(_paths: readonly string[], _diagnostics: Dia
 }
 
 /** Not available in the browser. */
-export async function readBytes(_file: string, _diagnostics: Diagnostic[]): Promise<Uint8Array | undefined> {
+export function readBytes(_file: string, _diagnostics: Diagnostic[]): Uint8Array | undefined {
   throw new Error('reading rule files is not available in the browser; use loadRuleTexts');
 }
