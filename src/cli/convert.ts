@@ -10,8 +10,8 @@ import { type Conversion, convertRuleSet, TARGETS, targetByName } from '../backe
 import { type Diagnostic, formatDiagnostic } from '../core/diagnostic.js';
 import { BUILTIN_PIPELINES, builtinPipeline, parsePipelineText } from '../pipelines/index.js';
 import type { PipelineSpec } from '../pipelines/types.js';
-import { defaultCacheDir, RuleCache } from '../ruleset/cache.js';
-import { loadRules } from '../ruleset/load.js';
+import { defaultCacheDir } from '../ruleset/cache.js';
+import { loadRulesInParallel } from '../ruleset/parallel.js';
 import { EXIT } from './exit.js';
 
 /** Options of `tripline convert`. */
@@ -25,6 +25,8 @@ export interface ConvertOptions {
   readonly skipUnsupported?: boolean;
   /** `true` for the default cache folder, or a folder. */
   readonly cache?: boolean | string;
+  /** Threads to parse rules on, as given on the command line. */
+  readonly jobs?: string;
 }
 
 /** One rule's conversion in the JSON output (documented in docs/cli.md). */
@@ -56,6 +58,7 @@ export function registerConvert(program: Command): void {
     .option('--filter <file>', 'Sigma filter rule file applied to the rules (repeatable)', collect)
     .option('-s, --skip-unsupported', 'skip rules the target cannot express (listed on stderr) instead of failing')
     .option('--cache [dir]', 'reuse parsed rules of unchanged files (default folder: ~/.cache/tripline)')
+    .option('-j, --jobs <n>', 'threads to parse rules on (default: 2 on machines with two cores or more)')
     .action(async (rules: string[], opts: ConvertOptions) => {
       process.exitCode = await runConvert(rules, opts);
     });
@@ -66,14 +69,17 @@ export async function runConvert(rules: readonly string[], opts: ConvertOptions)
   const dialect = targetByName(opts.target);
   if (!dialect) return usage(`unknown target '${opts.target}'; available: ${Object.keys(TARGETS).join(', ')}`);
   if (opts.format !== 'text' && opts.format !== 'json') return usage(`--format must be text or json`);
+  const threads = opts.jobs === undefined ? undefined : Number(opts.jobs);
+  if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1))
+    return usage('--jobs needs a whole number >= 1');
   const diagnostics: Diagnostic[] = [];
   const pipelines = resolvePipelines(opts.pipeline ?? dialect.pipelines.default, diagnostics);
   if (!pipelines) {
     for (const d of diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
     return EXIT.usage;
   }
-  const cache = opts.cache ? new RuleCache(opts.cache === true ? defaultCacheDir() : opts.cache) : undefined;
-  const ruleSet = await loadRules([...rules, ...(opts.filter ?? [])], { keepDocuments: false, cache });
+  const cacheDir = opts.cache ? (opts.cache === true ? defaultCacheDir() : opts.cache) : undefined;
+  const ruleSet = await loadRulesInParallel([...rules, ...(opts.filter ?? [])], { cacheDir, threads });
   const loadErrors = ruleSet.diagnostics.filter((d) => d.severity === 'error');
   const conversions = convertRuleSet(ruleSet, dialect, pipelines);
   const converted = conversions.filter((c) => c.errors.length === 0);

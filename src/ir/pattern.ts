@@ -94,16 +94,21 @@ export type PatternShape =
  * pattern. Backends pick operators from this (e.g. KQL `startswith`, SQL `LIKE`).
  */
 export function patternShape(p: Pattern): PatternShape {
-  if (p.some(isPlaceholder)) return { kind: 'wildcard' };
-  const lits = p.filter((x): x is string => typeof x === 'string');
-  const wild = p.filter(isWildcard);
-  if (wild.length === 0) return { kind: 'exact', text: lits.join('') };
-  if (wild.some((w) => w.wildcard === 'one') || lits.length > 1)
-    return p.length === 1 ? { kind: 'any' } : { kind: 'wildcard' };
-  if (lits.length === 0) return { kind: 'any' };
-  const text = lits[0];
-  const first = isWildcard(p[0]);
-  const last = isWildcard(p[p.length - 1]);
+  // One pass without allocation: this runs for every value of every rule in every backend.
+  let text: string | undefined;
+  let literals = 0;
+  for (const part of p) {
+    if (typeof part === 'string') {
+      text = part;
+      literals++;
+    } else if (!isWildcard(part)) return { kind: 'wildcard' };
+    else if (part.wildcard === 'one') return p.length === 1 ? { kind: 'any' } : { kind: 'wildcard' };
+  }
+  if (literals === p.length) return { kind: 'exact', text: p.join('') };
+  if (literals > 1) return { kind: 'wildcard' };
+  if (text === undefined) return { kind: 'any' };
+  const first = typeof p[0] !== 'string';
+  const last = typeof p[p.length - 1] !== 'string';
   if (first && last) return { kind: 'contains', text };
   return first ? { kind: 'suffix', text } : { kind: 'prefix', text };
 }

@@ -1,21 +1,20 @@
 /**
- * An opt-in cache of parsed rules (Node only), like ESLint's `--cache`: each rule file's IR rules and
- * diagnostics are stored under a key made of tripline's version, the file's path and its exact bytes, so a
- * changed file, a moved file or a new tripline never reads a stale entry. Parsing YAML is most of the cost of
- * loading a large rule set; a warm cache skips it.
+ * An opt-in cache of parsed rules (Node only), like ESLint's `--cache`. One file per rule set (the paths
+ * given on the command line) holds each rule file's IR rules and diagnostics with a digest of the bytes
+ * they came from, so one read and one JSON parse restore thousands of files; a changed file's entry simply
+ * no longer matches. The file is named after tripline's version and the paths, so a new tripline or
+ * another rule set never reads it.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
-import type { Diagnostic } from '../core/diagnostic.js';
-import type { Rule } from '../ir/types.js';
+import { join, resolve } from 'node:path';
 import { VERSION } from '../version.js';
+import type { ParsedFile } from './types.js';
 
-/** What one rule file parsed to. */
-export interface CachedFile {
-  readonly rules: readonly Rule[];
-  readonly diagnostics: readonly Diagnostic[];
+/** A cache entry: a file's parse and the digest of its bytes. */
+interface Entry extends ParsedFile {
+  readonly digest: string;
 }
 
 /** The default cache folder: $XDG_CACHE_HOME/tripline or ~/.cache/tripline. */
@@ -23,41 +22,65 @@ export function defaultCacheDir(): string {
   return join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'tripline');
 }
 
-/** A cache of parsed rule files in a folder. Unreadable or corrupt entries are simply misses. */
+/** The parsed rules of one rule set, read from and written to one file in a cache folder. */
 export class RuleCache {
-  constructor(private readonly dir: string) {}
+  readonly #path: string;
+  readonly #stored: Map<string, Entry>;
+  /** The entries of this run: what `save` writes (files no longer loaded drop out). */
+  readonly #current = new Map<string, Entry>();
+  #changed = false;
 
-  /** The cached parse of a file's bytes, if any. */
-  get(file: string, bytes: Uint8Array): CachedFile | undefined {
-    try {
-      const cached = JSON.parse(readFileSync(this.path(file, bytes), 'utf8')) as CachedFile;
-      return { rules: cached.rules.map(deepFreeze), diagnostics: cached.diagnostics.map(deepFreeze) };
-    } catch {
-      return undefined;
-    }
+  /** Opens the cache of a rule set (the paths as given) in a folder; a missing or corrupt file is empty. */
+  constructor(dir: string, paths: readonly string[]) {
+    const key = digestOf(`${VERSION}\0${paths.map((p) => resolve(p)).join('\0')}`);
+    this.#path = join(dir, `rules-${key}.json`);
+    this.#stored = readEntries(this.#path);
   }
 
-  /** Stores a file's parse; a write that fails leaves the cache as it was. */
-  set(file: string, bytes: Uint8Array, value: CachedFile): void {
-    try {
-      mkdirSync(this.dir, { recursive: true });
-      const target = this.path(file, bytes);
-      const temp = `${target}.${process.pid}.tmp`;
-      writeFileSync(temp, JSON.stringify(value));
-      renameSync(temp, target);
-    } catch {
-      // A read-only or full disk only costs speed.
-    }
+  /** The cached parse of a file's bytes, if its entry matches them. */
+  get(file: string, bytes: Uint8Array): ParsedFile | undefined {
+    const entry = this.#stored.get(file);
+    if (!entry || !Array.isArray(entry.rules) || !Array.isArray(entry.diagnostics)) return undefined;
+    if (entry.digest !== digestOf(bytes)) return undefined;
+    this.#current.set(file, entry);
+    return { rules: entry.rules.map(deepFreeze), diagnostics: entry.diagnostics.map(deepFreeze) };
   }
 
-  private path(file: string, bytes: Uint8Array): string {
-    const h = createHash('sha256').update(`${VERSION}\0${file}\0`).update(bytes).digest('hex');
-    return join(this.dir, `${h}.json`);
+  /** Records a file's parse for `save`. */
+  set(file: string, bytes: Uint8Array, value: ParsedFile): void {
+    this.#current.set(file, { digest: digestOf(bytes), rules: value.rules, diagnostics: value.diagnostics });
+    this.#changed = true;
+  }
+
+  /** Writes the entries of this run when any changed or dropped out; a failed write only costs speed. */
+  save(): void {
+    if (!this.#changed && this.#current.size === this.#stored.size) return;
+    try {
+      mkdirSync(join(this.#path, '..'), { recursive: true });
+      const temp = `${this.#path}.${process.pid}.tmp`;
+      writeFileSync(temp, JSON.stringify({ version: VERSION, entries: Object.fromEntries(this.#current) }));
+      renameSync(temp, this.#path);
+    } catch {
+      // A read-only or full disk leaves the cache as it was.
+    }
   }
 }
 
-/** Freezes an object graph, as the IR builders do. */
-function deepFreeze<T>(value: T): T {
+function readEntries(path: string): Map<string, Entry> {
+  try {
+    const data = JSON.parse(readFileSync(path, 'utf8')) as { version?: string; entries?: Record<string, Entry> };
+    return data.version === VERSION && data.entries ? new Map(Object.entries(data.entries)) : new Map();
+  } catch {
+    return new Map();
+  }
+}
+
+function digestOf(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('base64url');
+}
+
+/** Freezes an object graph, as the IR builders do (for rules that were copied: cache, worker). */
+export function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {
     for (const v of Object.values(value)) deepFreeze(v);
     Object.freeze(value);

@@ -1,6 +1,5 @@
 /** Finds rule files: walks folders (sorted, so results are deterministic) and reads each file once. */
-import { readFileSync } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { type Dirent, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { report } from '../core/codes.js';
 import type { Diagnostic } from '../core/diagnostic.js';
@@ -8,13 +7,15 @@ import type { Diagnostic } from '../core/diagnostic.js';
 /** File extensions read as rules when a folder is given. */
 export const RULE_EXTENSIONS = new Set(['.yml', '.yaml']);
 
-/** Expands files and folders into a sorted list of rule files; unreadable paths become diagnostics. */
+/**
+ * Expands files and folders into a sorted list of rule files; unreadable paths become diagnostics. The
+ * walk is synchronous, as the reads are (see readBytes): a rule tree has hundreds of small folders.
+ */
 export async function findRuleFiles(paths: readonly string[], diagnostics: Diagnostic[]): Promise<string[]> {
   const out: string[] = [];
   for (const p of paths) {
     try {
-      const s = await stat(p);
-      if (s.isDirectory()) out.push(...(await walk(p, diagnostics)));
+      if (statSync(p).isDirectory()) out.push(...walk(p, diagnostics));
       else out.push(p);
     } catch (e) {
       diagnostics.push(
@@ -30,10 +31,10 @@ export async function findRuleFiles(paths: readonly string[], diagnostics: Diagn
   return out;
 }
 
-async function walk(dir: string, diagnostics: Diagnostic[]): Promise<string[]> {
-  let entries: import('node:fs').Dirent[];
+function walk(dir: string, diagnostics: Diagnostic[]): string[] {
+  let entries: Dirent[];
   try {
-    entries = await readdir(dir, { withFileTypes: true });
+    entries = readdirSync(dir, { withFileTypes: true });
   } catch (e) {
     diagnostics.push(
       report(
@@ -50,7 +51,7 @@ async function walk(dir: string, diagnostics: Diagnostic[]): Promise<string[]> {
   for (const e of entries) {
     if (e.name.startsWith('.')) continue;
     const full = join(dir, e.name);
-    if (e.isDirectory()) out.push(...(await walk(full, diagnostics)));
+    if (e.isDirectory()) out.push(...walk(full, diagnostics));
     else if (e.isFile() && RULE_EXTENSIONS.has(extname(e.name).toLowerCase())) out.push(full);
   }
   return out;

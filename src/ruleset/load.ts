@@ -6,11 +6,10 @@
 import { report } from '../core/codes.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { CorrelationRule, DetectionRule, FilterRule, Rule } from '../ir/types.js';
-import type { CachedFile, RuleCache } from './cache.js';
 import { findRuleFiles, readBytes } from './files.js';
 import { applyFilters } from './filters.js';
 import { parseRuleBytes, parseRuleText } from './parse.js';
-import type { RuleEntry, RuleSet } from './types.js';
+import type { ParsedFile, RuleEntry, RuleSet } from './types.js';
 
 /** How much of what was parsed a rule set keeps. */
 export interface LoadOptions {
@@ -20,38 +19,35 @@ export interface LoadOptions {
    * file, which roughly halves peak memory on large rule sets; `entries` is empty.
    */
   readonly keepDocuments?: boolean;
-  /**
-   * A cache of parsed rules (ruleset/cache.ts, Node only): files whose bytes were parsed before are not
-   * parsed again. Used only without `keepDocuments`, since cached entries hold no YAML tree.
-   */
-  readonly cache?: RuleCache;
 }
 
 /** Loads every rule file under the given files and folders. */
 export async function loadRules(paths: readonly string[], options: LoadOptions = {}): Promise<RuleSet> {
-  const keep = options.keepDocuments ?? true;
   const diagnostics: Diagnostic[] = [];
   const files = await findRuleFiles(paths, diagnostics);
-  const entries: RuleEntry[] = [];
+  const entries = options.keepDocuments === false ? undefined : [];
   const rules: Rule[] = [];
   for (const f of files) {
-    const bytes = readBytes(f, diagnostics);
-    if (!bytes) continue;
-    const cached = keep ? undefined : options.cache?.get(f, bytes);
-    const parsed = cached ?? parseFile(f, bytes, keep, entries);
-    if (!keep && !cached) options.cache?.set(f, bytes, parsed);
+    const parsed = loadFile(f, entries);
     rules.push(...parsed.rules);
     diagnostics.push(...parsed.diagnostics);
   }
-  return assembleRuleSet(files, entries, diagnostics, rules);
+  return assembleRuleSet(files, entries ?? [], diagnostics, rules);
 }
 
-/** Parses one file's bytes; its entries (documents and rules) go to `entries` when they are kept. */
-function parseFile(file: string, bytes: Uint8Array, keep: boolean, entries: RuleEntry[]): CachedFile {
+/** Reads and parses one rule file; a file that cannot be read is a diagnostic. See `parseFile`. */
+export function loadFile(file: string, entries?: RuleEntry[]): ParsedFile {
+  const diagnostics: Diagnostic[] = [];
+  const bytes = readBytes(file, diagnostics);
+  return bytes ? parseFile(file, bytes, entries) : { rules: [], diagnostics };
+}
+
+/** Parses one file's bytes; with `entries`, its parsed documents (YAML trees included) are kept there. */
+export function parseFile(file: string, bytes: Uint8Array, entries?: RuleEntry[]): ParsedFile {
   const diagnostics: Diagnostic[] = [];
   const rules: Rule[] = [];
   for (const entry of parseRuleBytes(file, bytes, diagnostics)) {
-    if (keep) entries.push(entry);
+    entries?.push(entry);
     if (entry.rule) rules.push(entry.rule);
   }
   return { rules, diagnostics };

@@ -18,3 +18,9 @@ export interface RuleSet {
   readonly filters: readonly FilterRule[];
   readonly diagnostics: readonly Diagnostic[];
 }
+
+/** What one rule file parsed to: its IR rules and its diagnostics (a read error included). */
+export interface ParsedFile {
+  readonly rules: readonly Rule[];
+  readonly diagnostics: readonly Diagnostic[];
+}

@@ -14,7 +14,8 @@ import type { ParsedDocument, Range, YamlNode, YamlPair, YamlScalar } from './ya
  * keeps one type per tag, so each tag gets all of its forms at once.)
  */
 function coreType(tag: string, forms: readonly [RegExp, (s: string) => unknown][]): Type {
-  const formOf = (s: string) => forms.find(([test]) => test.test(s));
+  // Every form starts with one of these (or is empty): most plain scalars of a rule are words and skip the tests.
+  const formOf = (s: string) => (/^[-+.~0-9nNtTfF]|^$/.test(s) ? forms.find(([test]) => test.test(s)) : undefined);
   return new Type(`tag:yaml.org,2002:${tag}`, {
     kind: 'scalar',
     resolve: (s: string) => formOf(s) !== undefined,
@@ -47,7 +48,18 @@ const CORE_SCHEMA = FAILSAFE_SCHEMA.extend({
  * (`? key`) and a carriage return without a line feed, where the two parsers read differently. Rare in
  * rules, so declining them costs nothing.
  */
-const DECLINED_TEXT = /^%|^(?:---|\.\.\.)[^\s]|(?:^|[\s[{,])\?(?:\s|$)|\r(?!\n)/m;
+const DECLINED: readonly [string, RegExp][] = [
+  ['%', /^%/m],
+  ['---', /^---[^\s]/m],
+  ['...', /^\.\.\.[^\s]/m],
+  ['?', /(?:^|[\s[{,])\?(?:\s|$)/m],
+  ['\r', /\r(?!\n)/],
+];
+
+/** True when the text holds something of `DECLINED` (a substring test first: the regexes are slower). */
+function declined(text: string): boolean {
+  return DECLINED.some(([marker, test]) => text.includes(marker) && test.test(text));
+}
 
 /** Thrown from the event listener to give the file to the complete parser. */
 class Declined extends Error {}
@@ -62,7 +74,7 @@ interface Frame {
 
 /** Parses a file's documents, or returns undefined when the complete parser must read it. */
 export function parseFast(text: string): ParsedDocument[] | undefined {
-  if (text.charCodeAt(0) === 0xfeff || text.includes('\t') || DECLINED_TEXT.test(text)) return undefined;
+  if (text.charCodeAt(0) === 0xfeff || text.includes('\t') || declined(text)) return undefined;
   const stack: Frame[] = [];
   const roots: YamlNode[] = [];
   const values: unknown[] = [];
