@@ -57,7 +57,7 @@ export async function loadRulesInParallel(
   const theirs = todo.slice(cut);
   const pending = useWorker ? inWorker(theirs).catch(() => theirs.map((f) => loadFile(f))) : undefined;
   for (const f of todo.slice(0, cut)) parsed.set(f, parseHere(f, bytesOf.get(f)));
-  (await pending)?.forEach((p, i) => parsed.set(theirs[i], p));
+  for (const [i, p] of ((await pending) ?? []).entries()) parsed.set(theirs[i], p);
   for (const [f, bytes] of bytesOf) cache?.set(f, bytes, parsed.get(f) as ParsedFile);
   cache?.save();
   const results = files.map((f) => parsed.get(f) as ParsedFile);
