@@ -2,7 +2,8 @@
 // Usage: npx tsc -p tsconfig.build.json && node bench/convert.mjs [--rounds 3] [--no-cli]. Prints JSON on stdout.
 // In-process: rule loading once per round plus convertRuleSet per target (median of rounds; load + convert
 // is what one `tripline convert` does). Fresh process: `node dist/cli/main.js convert <corpus> -t <target>
-// --format json -o /dev/null`, wall time including Node start-up. Reference: pySigma ~11 s per target.
+// --format json -o /dev/null`, wall time including Node start-up, median of `--rounds` runs per target, with
+// the default threads (two on this machine) and, for kql, with `-j 1`. Reference: pySigma ~11 s per target.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -75,31 +76,33 @@ async function inProcess() {
   return { rounds, loadMs: ms(loadMs), loadCpuMs: ms(median(loadCpu)), targets };
 }
 
+/** Median wall time of `rounds` fresh `tripline convert` processes, and the exit code of the last. */
+function timeCli(args) {
+  const times = [];
+  let exitCode;
+  for (let r = 0; r < rounds; r++) {
+    const t = performance.now();
+    const cli = [resolve(root, 'dist/cli/main.js'), 'convert', corpus, '--format', 'json', '-o', '/dev/null'];
+    exitCode = spawnSync(process.execPath, [...cli, ...args], { stdio: 'ignore' }).status;
+    times.push(performance.now() - t);
+  }
+  return { wallMs: ms(median(times)), exitCode };
+}
+
 function freshProcess() {
   const out = {};
-  for (const name of Object.keys(TARGETS)) {
-    const t = performance.now();
-    const r = spawnSync(
-      process.execPath,
-      [resolve(root, 'dist/cli/main.js'), 'convert', corpus, '-t', name, '--format', 'json', '-o', '/dev/null'],
-      { stdio: 'ignore' },
-    );
-    out[name] = { wallMs: ms(performance.now() - t), exitCode: r.status };
-  }
+  for (const name of Object.keys(TARGETS)) out[name] = timeCli(['-t', name]);
   return out;
 }
 
 /** `convert --cache`: a cold run fills a fresh cache folder, then every target runs warm from it. */
 function cachedProcess() {
   const dir = mkdtempSync(resolve(tmpdir(), 'tripline-bench-cache-'));
-  const run = (name) => {
-    const t = performance.now();
-    const args = ['convert', corpus, '-t', name, '--format', 'json', '-o', '/dev/null', '--cache', dir];
-    spawnSync(process.execPath, [resolve(root, 'dist/cli/main.js'), ...args], { stdio: 'ignore' });
-    return ms(performance.now() - t);
-  };
-  const out = { coldKqlMs: run('kql'), warm: {} };
-  for (const name of Object.keys(TARGETS)) out.warm[name] = { wallMs: run(name) };
+  const t = performance.now();
+  const args = ['convert', corpus, '-t', 'kql', '--format', 'json', '-o', '/dev/null', '--cache', dir];
+  spawnSync(process.execPath, [resolve(root, 'dist/cli/main.js'), ...args], { stdio: 'ignore' });
+  const out = { coldKqlMs: ms(performance.now() - t), warm: {} };
+  for (const name of Object.keys(TARGETS)) out.warm[name] = timeCli(['-t', name, '--cache', dir]);
   rmSync(dir, { recursive: true, force: true });
   return out;
 }
@@ -108,6 +111,7 @@ function cachedProcess() {
 const result = { corpusRules: 3780, node: process.version, cpus: cpus().length, loadAvgBefore: loadavg()[0] };
 result.inProcess = await inProcess();
 if (withCli) result.freshProcess = freshProcess();
+if (withCli) result.oneThreadKql = timeCli(['-t', 'kql', '-j', '1']);
 if (withCli) result.cachedProcess = cachedProcess();
 result.loadAvgAfter = loadavg()[0];
 console.log(JSON.stringify(result, null, 2));

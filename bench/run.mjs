@@ -87,6 +87,15 @@ function summary(all) {
       11000 / worst >= 10,
     );
   }
+  const one = conv?.oneThreadKql?.wallMs;
+  if (one !== undefined)
+    add(
+      'convert -j 1 (one thread), kql, fresh process',
+      fig(one, ' ms'),
+      'pySigma ≈ 11,000 ms (issue 3)',
+      `${fig(11000 / one, '×', 1)} faster`,
+      11000 / one >= 10,
+    );
   const warm = conv?.cachedProcess?.warm ? Object.values(conv.cachedProcess.warm).map((x) => x.wallMs) : [];
   if (warm.length) {
     const worst = Math.max(...warm);

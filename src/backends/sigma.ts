@@ -5,10 +5,19 @@
  * formatSigmaString); adjacent OR-ed values of one field share a list, adjacent AND-ed fields share a map,
  * and and/or/not become the condition.
  */
-import { stringify } from 'yaml';
+import { DEFAULT_SCHEMA, dump, Type } from 'js-yaml';
 import { escapeSigmaLiteral, formatSigmaString, isPlaceholder, patternShape } from '../ir/pattern.js';
 import type { DetectionRule, Expr, Match } from '../ir/types.js';
+import { isCoreNonString } from '../sigma/yaml-fast.js';
 import type { Dialect, Emitted } from './types.js';
+
+/**
+ * js-yaml's schema for writing, plus one check: strings that YAML 1.2 core reads as something else (e.g.
+ * `530065006e0073006500`, a float there) are quoted, so reading the output gives the same strings back.
+ */
+const WRITE_SCHEMA = DEFAULT_SCHEMA.extend({
+  implicit: [new Type('tag:tripline,2026:core-non-string', { kind: 'scalar', resolve: isCoreNonString })],
+});
 
 type Value = string | number | boolean | null;
 /** One leaf as a search entry: its key (`field|mods`, `''` for keywords) and value. */
@@ -146,7 +155,7 @@ export function ruleToSigma(rule: DetectionRule): Emitted {
     level: m.level,
   };
   const clean = Object.fromEntries(Object.entries(doc).filter(([, v]) => v !== undefined));
-  return stringify(clean, { lineWidth: 0 }).trimEnd();
+  return dump(clean, { schema: WRITE_SCHEMA, lineWidth: -1, noRefs: true }).trimEnd();
 }
 
 /** `sigma`: normalised Sigma YAML (after pipelines), one document per rule. */

@@ -23,25 +23,30 @@ function coreType(tag: string, forms: readonly [RegExp, (s: string) => unknown][
   });
 }
 
-const CORE_SCHEMA = FAILSAFE_SCHEMA.extend({
-  implicit: [
-    coreType('null', [[/^(?:~|[Nn]ull|NULL)?$/, () => null]]),
-    coreType('bool', [[/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/, (s) => s[0] === 't' || s[0] === 'T']]),
-    coreType('int', [
-      [/^0o[0-7]+$/, (s) => Number.parseInt(s.slice(2), 8)],
-      [/^[-+]?[0-9]+$/, (s) => Number.parseInt(s, 10)],
-      [/^0x[0-9a-fA-F]+$/, (s) => Number.parseInt(s.slice(2), 16)],
-    ]),
-    coreType('float', [
-      [
-        /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-        (s) => (s.slice(-3).toLowerCase() === 'nan' ? Number.NaN : s[0] === '-' ? -Infinity : Infinity),
-      ],
-      [/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/, Number.parseFloat],
-      [/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/, Number.parseFloat],
-    ]),
-  ],
-});
+const CORE_TYPES = [
+  coreType('null', [[/^(?:~|[Nn]ull|NULL)?$/, () => null]]),
+  coreType('bool', [[/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/, (s) => s[0] === 't' || s[0] === 'T']]),
+  coreType('int', [
+    [/^0o[0-7]+$/, (s) => Number.parseInt(s.slice(2), 8)],
+    [/^[-+]?[0-9]+$/, (s) => Number.parseInt(s, 10)],
+    [/^0x[0-9a-fA-F]+$/, (s) => Number.parseInt(s.slice(2), 16)],
+  ]),
+  coreType('float', [
+    [
+      /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+      (s) => (s.slice(-3).toLowerCase() === 'nan' ? Number.NaN : s[0] === '-' ? -Infinity : Infinity),
+    ],
+    [/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/, Number.parseFloat],
+    [/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/, Number.parseFloat],
+  ]),
+];
+
+const CORE_SCHEMA = FAILSAFE_SCHEMA.extend({ implicit: CORE_TYPES });
+
+/** True when a plain scalar with this text reads as null, a boolean or a number (so writing it needs quotes). */
+export function isCoreNonString(text: string): boolean {
+  return CORE_TYPES.some((t) => t.resolve(text));
+}
 
 /**
  * Texts the fast path leaves to `yaml`: directives, `---`/`...` run into other text, explicit keys
