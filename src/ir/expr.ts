@@ -54,11 +54,21 @@ export function visit<T>(node: Expr, visitor: ExprVisitor<T>): T {
   return (visitor[node.kind] as (n: Expr) => T)(node);
 }
 
-/** Rewrites an expression bottom-up: `fn` sees each node after its children were rewritten. */
+/**
+ * Rewrites an expression bottom-up: `fn` sees each node after its children were rewritten. A junction or
+ * negation whose children `fn` left alone is kept as it is (not rebuilt), so a rewrite that changes
+ * nothing costs no allocation.
+ */
 export function mapExpr(node: Expr, fn: (e: Expr) => Expr): Expr {
-  if (node.kind === 'and') return fn(and(node.children.map((c) => mapExpr(c, fn))));
-  if (node.kind === 'or') return fn(or(node.children.map((c) => mapExpr(c, fn))));
-  if (node.kind === 'not') return fn(not(mapExpr(node.child, fn)));
+  if (node.kind === 'and' || node.kind === 'or') {
+    const children = node.children.map((c) => mapExpr(c, fn));
+    const same = children.every((c, i) => c === node.children[i]);
+    return fn(same ? node : junction(node.kind, children));
+  }
+  if (node.kind === 'not') {
+    const child = mapExpr(node.child, fn);
+    return fn(child === node.child ? node : not(child));
+  }
   return fn(node);
 }
 

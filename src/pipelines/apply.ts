@@ -75,16 +75,41 @@ export function describeLogsource(l: Logsource): string {
   return parts.length ? parts.join(' ') : '(none)';
 }
 
+/** The field mapping in force for one log source of a pipeline: names, blocked fields, all target names. */
+interface FieldTable {
+  readonly map: Readonly<Record<string, string | readonly string[]>>;
+  readonly blocked: Readonly<Record<string, string>>;
+  readonly targetNames: ReadonlySet<string>;
+}
+
+/**
+ * Field tables by pipeline and log source spec. A memo of a pure function of frozen specs (never reset,
+ * nothing stale): a field table can hold hundreds of names, and the corpus applies the same few thousands
+ * of times.
+ */
+const FIELD_TABLES = new WeakMap<PipelineSpec, Map<LogsourceSpec | undefined, FieldTable>>();
+
+function fieldTable(p: PipelineSpec, ls: LogsourceSpec | undefined): FieldTable {
+  const byLogsource = FIELD_TABLES.get(p) ?? new Map<LogsourceSpec | undefined, FieldTable>();
+  FIELD_TABLES.set(p, byLogsource);
+  let table = byLogsource.get(ls);
+  if (!table) {
+    const map = { ...(p.fields ?? {}), ...(ls?.fields ?? {}) };
+    const blocked = { ...(p.unsupported ?? {}), ...(ls?.unsupported ?? {}) };
+    table = { map, blocked, targetNames: new Set(Object.values(map).flat()) };
+    byLogsource.set(ls, table);
+  }
+  return table;
+}
+
 function mapFields(expr: Expr, p: PipelineSpec, ls: LogsourceSpec | undefined, unsupported: Unsupported[]): Expr {
-  const map = { ...(p.fields ?? {}), ...(ls?.fields ?? {}) };
-  const blocked = { ...(p.unsupported ?? {}), ...(ls?.unsupported ?? {}) };
-  const targetNames = new Set(Object.values(map).flat());
+  const { map, blocked, targetNames } = fieldTable(p, ls);
   const rename = (field: string, span: Span | undefined): readonly string[] | undefined => {
-    if (field in blocked) {
+    if (Object.hasOwn(blocked, field)) {
       unsupported.push({ unsupported: `field '${field}' is not available: ${blocked[field]}`, span });
       return undefined;
     }
-    const m = map[field];
+    const m = Object.hasOwn(map, field) ? map[field] : undefined;
     if (m !== undefined) return typeof m === 'string' ? [m] : m;
     if (p.strictFields && !targetNames.has(field)) {
       unsupported.push({ unsupported: `field '${field}' has no mapping in pipeline '${p.name}'`, span });
@@ -198,7 +223,12 @@ export function targetFieldName(field: string, pipelines: readonly PipelineSpec[
 }
 
 /** A field without a mapping keeps its name, behind the log source's or pipeline's `fieldPrefix`. */
-function unmappedName(field: string, p: PipelineSpec, ls: LogsourceSpec | undefined, targets?: Set<unknown>): string {
+function unmappedName(
+  field: string,
+  p: PipelineSpec,
+  ls: LogsourceSpec | undefined,
+  targets?: ReadonlySet<string>,
+): string {
   const prefix = ls?.fieldPrefix ?? p.fieldPrefix;
   if (!prefix || field.startsWith(prefix) || targets?.has(field)) return field;
   return prefix + field;

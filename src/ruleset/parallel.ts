@@ -28,7 +28,11 @@ const WORKER_URL = new URL('./load-worker.js', import.meta.url);
 
 /** Options of a parallel load. */
 export interface ParallelLoadOptions {
-  /** Threads to parse on (default: 2 when the machine has two cores or more; 1 keeps to this thread). */
+  /**
+   * Threads to parse on (default 1). Two pay off only where cores do not share their execution units: on
+   * the 2-vCPU machine of docs/benchmarks.md two processes each parsing half the corpus take 1.8x as long
+   * as one alone, so a second thread made loading slower there.
+   */
   readonly threads?: number;
   /** A cache folder (cache.ts): unchanged files are not parsed again, and the cache is updated. */
   readonly cacheDir?: string;
@@ -51,7 +55,7 @@ export async function loadRulesInParallel(
     else if (bytes) bytesOf.set(f, bytes);
   }
   const todo = files.filter((f) => !parsed.has(f));
-  const threads = options.threads ?? Math.min(2, availableParallelism());
+  const threads = Math.min(options.threads ?? 1, availableParallelism());
   const useWorker = threads > 1 && todo.length >= MIN_FILES_FOR_WORKER && !import.meta.url.endsWith('.ts');
   const cut = useWorker ? Math.round(todo.length * (1 - WORKER_SHARE)) : todo.length;
   const theirs = todo.slice(cut);
