@@ -58,7 +58,10 @@ export function registerConvert(program: Command): void {
     .option('--filter <file>', 'Sigma filter rule file applied to the rules (repeatable)', collect)
     .option('-s, --skip-unsupported', 'skip rules the target cannot express (listed on stderr) instead of failing')
     .option('--cache [dir]', 'reuse parsed rules of unchanged files (default folder: ~/.cache/tripline)')
-    .option('-j, --jobs <n>', 'threads to parse rules on (default 1; 2 helps on machines whose cores do not share execution units)')
+    .option(
+      '-j, --jobs <n>',
+      'threads to parse rules on (default 1; 2 helps on machines whose cores do not share execution units)',
+    )
     .action(async (rules: string[], opts: ConvertOptions) => {
       process.exitCode = await runConvert(rules, opts);
     });
