@@ -5,7 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { compileRule, isCompiled } from './compile.js';
 import { type FileHuntOptions, huntFile, huntStream } from './hunt-file.js';
-import { readRangeEvents } from './hunt-range.js';
+import { readRangeBatches } from './hunt-range.js';
 import { RuleMatcher } from './matcher.js';
 import type { FromWorker, ToWorker, WorkerSetup } from './worker-protocol.js';
 
@@ -37,7 +37,7 @@ function serve(): void {
     const run = m.range
       ? huntStream(
           m.file,
-          readRangeEvents(m.file, m.range, { ...opts, kind: m.kind, onLines: (n) => (lines = n) }),
+          readRangeBatches(m.file, m.range, { ...opts, kind: m.kind, onLines: (n) => (lines = n) }),
           matcher,
           opts,
         )

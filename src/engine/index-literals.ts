@@ -121,14 +121,12 @@ export class LiteralIndex {
   }
 
   /**
-   * True when no keyword literal can occur: every string of the event joined by NUL (which no literal holds),
-   * pure ASCII (so case-insensitive regex matching equals lower-casing) and without a match.
+   * True when no keyword literal can occur: every string of the event joined by NUL (which no literal holds)
+   * and tested in one pass (the alternation also matches the two characters that need the slow way).
    */
   #noKeyword(view: EventView): boolean {
     if (this.#anyNone === undefined) return false;
-    const joined = view.allStrings().join(SEP);
-    // One pass: the alternation also matches any non-ASCII character, which sends the event the slow way.
-    return !this.#anyNone.test(joined);
+    return !this.#anyNone.test(view.allStrings().join(SEP));
   }
 
   #field(view: EventView, f: string, fi: FieldIndex, found: number[]): void {
@@ -184,6 +182,15 @@ const SEP = '\u0000';
 const MEMO_LENGTH = 256;
 const MEMO_ENTRIES = 1024;
 const NONE: readonly number[] = Object.freeze([]);
+/** Non-empty printable ASCII without NUL: for these, a case-insensitive regex equals lower-casing (see below). */
+const ASCII_LITERAL = /^[\x01-\x7f]+$/;
+/**
+ * The only non-ASCII characters whose lower case holds an ASCII character: U+0130 (to `i` + U+0307) and the
+ * Kelvin sign U+212A (to `k`). A non-unicode case-insensitive regex never matches a non-ASCII character
+ * against an ASCII one, so apart from these two it finds an ASCII literal exactly where `toLowerCase()` does;
+ * an event holding either is sent the slow way.
+ */
+const LOWERS_TO_ASCII = '[\\u0130\\u212a]';
 /** Keyword tables up to this many literals get the joined-string prefilter. */
 const KEYWORD_PREFILTER_MAX = 64;
 
@@ -191,9 +198,9 @@ const KEYWORD_PREFILTER_MAX = 64;
 function anyPrefilter(lits: readonly { text: string }[] | undefined, fi: FieldIndex | undefined): RegExp | undefined {
   if (lits === undefined || fi === undefined || fi.exact.size > 0 || fi.baseSeps.length > 0 || fi.numbers.size > 0)
     return undefined;
-  if (lits.length > KEYWORD_PREFILTER_MAX || lits.some((l) => l.text.includes(SEP) || l.text === '')) return undefined;
+  if (lits.length > KEYWORD_PREFILTER_MAX || lits.some((l) => !ASCII_LITERAL.test(l.text))) return undefined;
   const alternatives = lits.map((l) => l.text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
-  return new RegExp([...alternatives, '[^\\x00-\\x7f]'].join('|'), 'i');
+  return new RegExp([...alternatives, LOWERS_TO_ASCII].join('|'), 'i');
 }
 
 /** The path separator of a suffix atom like `\name.exe` (one separator, at the start), if it is one. */
