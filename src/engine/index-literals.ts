@@ -33,6 +33,8 @@ export interface HitSink {
 export class LiteralIndex {
   readonly #fields = new Map<string, FieldIndex>();
   readonly #dotted: readonly string[];
+  /** The indexed fields (keywords apart), read by name when there are few of them. */
+  readonly #named: readonly (readonly [string, FieldIndex])[];
   readonly #atomRules: readonly Int32Array[];
   readonly #seen: Int32Array;
   readonly #found: number[] = [];
@@ -66,6 +68,8 @@ export class LiteralIndex {
     }
     this.#seen = new Int32Array(largest);
     this.#dotted = [...this.#fields.keys()].filter((f) => f.includes('.'));
+    const named = [...this.#fields].filter(([f]) => f !== ANY);
+    this.#named = named.length <= BY_NAME_MAX ? named : [];
     this.#anyNone = anyPrefilter(grams.get(ANY), this.#fields.get(ANY));
   }
 
@@ -103,15 +107,9 @@ export class LiteralIndex {
   hits(view: EventView, sink: HitSink): void {
     const found = this.#found;
     found.length = 0;
-    const fields = view.event.fields;
-    for (const f in fields) {
-      const fi = this.#fields.get(f);
-      if (fi) this.#field(view, f, fi, found);
-    }
-    for (const f of this.#dotted) {
-      const fi = this.#fields.get(f);
-      if (fi && fields[f] === undefined) this.#field(view, f, fi, found);
-    }
+    const named = this.#named;
+    if (named.length > 0) for (let i = 0; i < named.length; i++) this.#field(view, named[i][0], named[i][1], found);
+    else this.#byEventFields(view, found);
     const any = this.#fields.get(ANY);
     if (any && !this.#noKeyword(view)) this.#strings(view.allLower(), any, found);
     for (let i = 0; i < found.length; i++) {
@@ -129,14 +127,29 @@ export class LiteralIndex {
     return !this.#anyNone.test(view.allStrings().join(SEP));
   }
 
+  /** Many indexed fields (more than the event has): walk the event's fields and look each one up. */
+  #byEventFields(view: EventView, found: number[]): void {
+    const fields = view.event.fields;
+    for (const f in fields) {
+      const fi = this.#fields.get(f);
+      if (fi) this.#field(view, f, fi, found);
+    }
+    for (const f of this.#dotted) {
+      const fi = this.#fields.get(f);
+      if (fi && fields[f] === undefined) this.#field(view, f, fi, found);
+    }
+  }
+
   #field(view: EventView, f: string, fi: FieldIndex, found: number[]): void {
+    const raw = view.raw(f);
+    // Absent, null and object values hold no string or number to find.
+    if (raw === undefined || raw === null) return;
     if (fi.exact.size > 0 || fi.baseSeps.length > 0 || fi.grams) {
-      const raw = view.raw(f);
       if (typeof raw === 'string' && raw.length <= MEMO_LENGTH) this.#memoised(view, f, raw, fi, found);
       else this.#strings(view.lower(f), fi, found);
     }
     if (fi.numbers.size > 0) {
-      for (const x of scalars(view.raw(f))) {
+      for (const x of scalars(raw)) {
         const n = toNumber(x);
         if (n !== undefined) pushAll(found, fi.numbers.get(String(n)));
       }
@@ -178,6 +191,8 @@ export class LiteralIndex {
 }
 
 const SEP = '\u0000';
+/** Routes with up to this many indexed fields read them by name; others walk the event's fields. */
+const BY_NAME_MAX = 24;
 /** Values up to this length are memoised, up to this many per field. */
 const MEMO_LENGTH = 256;
 const MEMO_ENTRIES = 1024;

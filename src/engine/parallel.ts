@@ -15,7 +15,7 @@ import { type FileTotals, huntFile, type Match } from './hunt-file.js';
 import { type ByteRange, lineRanges } from './hunt-range.js';
 import { RuleMatcher } from './matcher.js';
 import type { PreparedRules } from './select.js';
-import type { FromWorker, ToWorker, WorkerSetup } from './worker-protocol.js';
+import { type FromWorker, type ToWorker, type WorkerSetup, workerRule } from './worker-protocol.js';
 
 /** Progress of one unit of work (a file or a range of one). */
 export interface UnitProgress {
@@ -144,7 +144,7 @@ interface Pending {
 
 function runWorkers(opts: ParallelHuntOptions, units: readonly Unit[], count: number): Promise<void> {
   const setup: WorkerSetup = {
-    rules: opts.prepared.compiled.map((c) => c.rule),
+    rules: opts.prepared.compiled.map((c) => workerRule(c.rule)),
     range: opts.range,
     format: opts.format,
   };
