@@ -10,8 +10,20 @@ import { readRangeBatches } from './hunt-range.js';
 import { RuleMatcher } from './matcher.js';
 import type { FromWorker, ToWorker, WorkerRule, WorkerSetup } from './worker-protocol.js';
 
-const ORIGIN = Object.freeze({ file: '(hunt worker)', document: 0, span: { line: 1, column: 1, endLine: 1, endColumn: 1 } });
-const META = Object.freeze({ title: '', references: [], tags: [], falsepositives: [], fields: [], related: [], custom: {} });
+const ORIGIN = Object.freeze({
+  file: '(hunt worker)',
+  document: 0,
+  span: { line: 1, column: 1, endLine: 1, endColumn: 1 },
+});
+const META = Object.freeze({
+  title: '',
+  references: [],
+  tags: [],
+  falsepositives: [],
+  fields: [],
+  related: [],
+  custom: {},
+});
 
 /** A detection rule around the worker form (metadata stays in the main thread; results are indices). */
 function detection(r: WorkerRule): DetectionRule {
