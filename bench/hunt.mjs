@@ -12,12 +12,13 @@ import { spawnSync } from 'node:child_process';
 import { createReadStream, createWriteStream, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { huntFile } from '../dist/engine/hunt-file.js';
 import { RuleMatcher } from '../dist/engine/matcher.js';
 import { defaultWorkers } from '../dist/engine/parallel.js';
 import { prepareRules } from '../dist/engine/select.js';
 import { loadRules } from '../dist/ruleset/load.js';
 import { writeEvtx } from '../dist/sources/evtx/index.js';
-import { readEvents } from '../dist/sources/index.js';
+import { readEventBatches, readEvents } from '../dist/sources/index.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const rulesDir = resolve(root, '../shared/corpus/sigma/rules/windows');
@@ -79,16 +80,22 @@ function cpuSeconds() {
   return (u.user + u.system) / 1e6;
 }
 
-/** Hunts a file in this thread: the real reader (format detection, mapping) plus the engine. */
+/**
+ * Hunts a file in this thread as `tripline hunt` does with one thread (huntFile: format detection, reading,
+ * mapping, time range, matching, match batches); without a matcher, only reads the events.
+ */
 async function huntOne(path, matcher) {
   const t = performance.now();
   const c = cpuSeconds();
   let events = 0;
   let matches = 0;
-  for await (const ev of readEvents(path)) {
-    events++;
-    if (matcher) matches += matcher.match(ev).length;
-  }
+  if (matcher) {
+    const onMatches = (batch) => {
+      matches += batch.length;
+    };
+    const totals = await huntFile(path, matcher, { range: {}, onSkip() {}, onWarning() {}, onMatches });
+    events = totals.events;
+  } else for await (const batch of readEventBatches(path)) for (const _ of batch) events++;
   return { events, matches, seconds: (performance.now() - t) / 1000, cpu: cpuSeconds() - c };
 }
 

@@ -20,6 +20,8 @@ interface FieldIndex {
   readonly baseMaps: Map<string, number[]>[];
   grams: GramTable | undefined;
   readonly numbers: Map<string, number[]>;
+  /** Atoms present when a value of the field holds a non-ASCII character. */
+  readonly nonAscii: number[];
   /** Recently scanned values and the atoms found in them (bounded: cleared when full). */
   readonly memo: Map<string, readonly number[]>;
 }
@@ -76,7 +78,8 @@ export class LiteralIndex {
   #fieldIndex(f: string): FieldIndex {
     let fi = this.#fields.get(f);
     if (!fi) {
-      fi = { exact: new Map(), baseSeps: [], baseMaps: [], grams: undefined, numbers: new Map(), memo: new Map() };
+      const [exact, numbers, memo] = [new Map(), new Map(), new Map()];
+      fi = { exact, baseSeps: [], baseMaps: [], grams: undefined, numbers, nonAscii: [], memo };
       this.#fields.set(f, fi);
     }
     return fi;
@@ -85,6 +88,10 @@ export class LiteralIndex {
   #place(a: Atom, id: number, grams: Map<string, { text: string; id: number }[]>): void {
     if (a.kind === 'number') {
       add(this.#fieldIndex(a.field).numbers, String(a.value), id);
+      return;
+    }
+    if (a.kind === 'nonascii') {
+      this.#fieldIndex(a.field).nonAscii.push(id);
       return;
     }
     const f = a.field ?? ANY;
@@ -148,6 +155,7 @@ export class LiteralIndex {
       if (typeof raw === 'string' && raw.length <= MEMO_LENGTH) this.#memoised(view, f, raw, fi, found);
       else this.#strings(view.lower(f), fi, found);
     }
+    if (fi.nonAscii.length > 0 && view.strings(f).some((x) => NON_ASCII.test(x))) pushAll(found, fi.nonAscii);
     if (fi.numbers.size > 0) {
       for (const x of scalars(raw)) {
         const n = toNumber(x);
@@ -191,6 +199,7 @@ export class LiteralIndex {
 }
 
 const SEP = '\u0000';
+const NON_ASCII = /[^\x00-\x7f]/;
 /** Routes with up to this many indexed fields read them by name; others walk the event's fields. */
 const BY_NAME_MAX = 24;
 /** Values up to this length are memoised, up to this many per field. */
