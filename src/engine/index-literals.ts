@@ -126,12 +126,12 @@ export class LiteralIndex {
   }
 
   /**
-   * True when no keyword literal can occur: every string of the event joined by NUL (which no literal holds)
-   * and tested in one pass (the alternation also matches the two characters that need the slow way).
+   * True when no keyword literal can occur: no string of the event matches the alternation of the literals
+   * (which also matches the two characters that need the slow way).
    */
   #noKeyword(view: EventView): boolean {
-    if (this.#anyNone === undefined) return false;
-    return !this.#anyNone.test(view.allStrings().join(SEP));
+    const re = this.#anyNone;
+    return re !== undefined && !view.someString((s) => re.test(s));
   }
 
   /** Many indexed fields (more than the event has): walk the event's fields and look each one up. */
@@ -198,7 +198,6 @@ export class LiteralIndex {
   }
 }
 
-const SEP = '\u0000';
 const NON_ASCII = /[^\x00-\x7f]/;
 /** Routes with up to this many indexed fields read them by name; others walk the event's fields. */
 const BY_NAME_MAX = 24;

@@ -113,6 +113,19 @@ export class EventView {
     return this.#allStrings;
   }
 
+  /** True when `test` holds for some string value of the event (the strings of allStrings, no list built). */
+  someString(test: (s: string) => boolean): boolean {
+    if (this.#allEpoch === this.#epoch) return this.#allStrings.some(test);
+    const fields = this.#event.fields;
+    for (const k in fields) {
+      const v = fields[k];
+      if (typeof v === 'string') {
+        if (test(v)) return true;
+      } else if (v !== null && typeof v === 'object' && someNested(v, test)) return true;
+    }
+    return false;
+  }
+
   /** Every string value of the event, lower-cased once. */
   allLower(): readonly string[] {
     if (this.#allLowerEpoch !== this.#epoch) {
@@ -142,6 +155,12 @@ function walk(fields: Readonly<Record<string, FieldValue>>, path: string): Field
     cur = Object.hasOwn(cur, key) ? (cur as Record<string, FieldValue>)[key] : undefined;
   }
   return cur;
+}
+
+function someNested(v: FieldValue, test: (s: string) => boolean): boolean {
+  const out: string[] = [];
+  collectStrings(v, out);
+  return out.some(test);
 }
 
 /** Scalar values of a field value as strings; objects are not scalars and give nothing. */
