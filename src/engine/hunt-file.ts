@@ -60,7 +60,7 @@ class FileRun {
   #events = 0;
   #inRange = 0;
   readonly #before: number;
-  readonly #routes = new Set<string>();
+  readonly #routes = new Set<object>();
   readonly #routed = new Set<number>();
   readonly #batchSize: number;
 
@@ -76,10 +76,9 @@ class FileRun {
     const opts = this.opts;
     this.#events++;
     if (opts.onProgress && this.#events % PROGRESS_EVERY === 0) opts.onProgress(this.#events, event.origin.offset ?? 0);
-    const ls = event.logsource;
-    const key = `${ls.product}|${ls.category}|${ls.service}`;
-    if (!this.#routes.has(key)) {
-      this.#routes.add(key);
+    const route = this.matcher.routeOf(event);
+    if (!this.#routes.has(route)) {
+      this.#routes.add(route);
       for (const i of this.matcher.routed(event)) this.#routed.add(i);
     }
     if (!inTimeRange(event, opts.range)) return;
