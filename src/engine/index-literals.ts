@@ -41,7 +41,7 @@ export class LiteralIndex {
   readonly #seen: Int32Array;
   readonly #found: number[] = [];
   /** Keyword literals as one case-insensitive alternation, to rule out pure-ASCII events without lower-casing. */
-  readonly #anyNone: RegExp | undefined;
+  readonly #anyTest: ((s: string) => boolean) | undefined;
   #stamp = 0;
 
   /** Indexes the requirements of `rules[i]` for each i in `members` (results are those indices). */
@@ -72,7 +72,8 @@ export class LiteralIndex {
     this.#dotted = [...this.#fields.keys()].filter((f) => f.includes('.'));
     const named = [...this.#fields].filter(([f]) => f !== ANY);
     this.#named = named.length <= BY_NAME_MAX ? named : [];
-    this.#anyNone = anyPrefilter(grams.get(ANY), this.#fields.get(ANY));
+    const anyNone = anyPrefilter(grams.get(ANY), this.#fields.get(ANY));
+    this.#anyTest = anyNone && ((s: string) => anyNone.test(s));
   }
 
   #fieldIndex(f: string): FieldIndex {
@@ -130,8 +131,7 @@ export class LiteralIndex {
    * (which also matches the two characters that need the slow way).
    */
   #noKeyword(view: EventView): boolean {
-    const re = this.#anyNone;
-    return re !== undefined && !view.someString((s) => re.test(s));
+    return this.#anyTest !== undefined && !view.someString(this.#anyTest);
   }
 
   /** Many indexed fields (more than the event has): walk the event's fields and look each one up. */
