@@ -73,7 +73,9 @@ export class LiteralIndex {
     const named = [...this.#fields].filter(([f]) => f !== ANY);
     this.#named = named.length <= BY_NAME_MAX ? named : [];
     const anyNone = anyPrefilter(grams.get(ANY), this.#fields.get(ANY));
-    this.#anyTest = anyNone && ((s: string) => anyNone.test(s));
+    // Lower-casing never shortens a string into an ASCII literal, so shorter strings cannot hold one.
+    const shortest = Math.min(...(grams.get(ANY) ?? []).map((l) => l.text.length));
+    this.#anyTest = anyNone && ((s: string) => s.length >= shortest && anyNone.test(s));
   }
 
   #fieldIndex(f: string): FieldIndex {
