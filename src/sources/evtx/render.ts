@@ -18,9 +18,10 @@ interface Sink {
 }
 
 /**
- * An element's object. Built by a constructor rather than as `{}`: V8 keeps constructed objects in fast
- * mode however many keys are stored into them, where a literal turns into a slow dictionary past about
- * sixteen keyed stores (EventData has more), which makes every later read and copy of it slower.
+ * An element's object. Built by a constructor rather than as `{}`: a `{}` literal turns into a slow
+ * dictionary after about sixteen stores under computed keys (EventData often has more: a third of the
+ * benchmark's records did), which makes every later read and copy of it slower; V8 sizes objects made by a
+ * constructor from the ones it made before, and they stay in fast mode.
  */
 const Element = function Element() {} as unknown as { new (): EvtxObject; prototype: object };
 // Plain-object prototype: the objects are indistinguishable from literals (same prototype, constructor).
