@@ -71,7 +71,11 @@ function makeLarge(buffers) {
   const block = writeEvtx(events.length > 0 ? events : [{ Event: { System: { EventID: 1 } } }]);
   const body = block.subarray(4096);
   const copies = Math.max(1, Math.round((targetMb * 2 ** 20) / body.length));
-  const out = Buffer.alloc(4096 + body.length * copies);
+  const size = 4096 + body.length * copies;
+  // Deterministic content: a file of the right size from an earlier run is reused, not written again
+  // (.bench/ may hold links to another checkout's inputs).
+  if (existsSync(path) && statSync(path).size === size) return { path, mb: size / 2 ** 20 };
+  const out = Buffer.alloc(size);
   Buffer.from(block.subarray(0, 4096)).copy(out, 0);
   for (let i = 0; i < copies; i++) Buffer.from(body).copy(out, 4096 + i * body.length);
   writeFileSync(path, out); // header chunk count is stale past 65535 chunks; readers scan to the end anyway

@@ -2,8 +2,9 @@
 // (a) JSON lines hunted with every Windows rule of the SigmaHQ corpus vs a bare JSON.parse-per-line loop
 //     over the same file (target ratio >= 0.5);
 // (b) EVTX hunting events/s on one core with every Windows rule (target >= 50,000/s);
-// (c) peak RSS of `tripline hunt` over a ~2 GB input made by repeating the JSON lines (target < 300 MB),
-//     in one thread (--workers 1) and with two workers (the big file is cut into ranges).
+// (c) peak RSS of `tripline hunt` over a ~2 GB input made by repeating the JSON lines (target < 300 MB at
+//     the default worker count), with the default, in one thread (--workers 1) and with two workers (the
+//     big file is cut into ranges).
 // Rates are given per wall second and per CPU second (steadier on a shared machine); (a) also reports the
 // reader alone and the engine alone, to show where the time goes. Inputs are generated deterministically
 // into .bench/. Flags: --skip-big (no 2 GB run), --only-big (only the 2 GB run). One JSON summary on stdout.
@@ -11,11 +12,13 @@ import { spawnSync } from 'node:child_process';
 import { createReadStream, createWriteStream, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { huntFile } from '../dist/engine/hunt-file.js';
 import { RuleMatcher } from '../dist/engine/matcher.js';
+import { defaultWorkers } from '../dist/engine/parallel.js';
 import { prepareRules } from '../dist/engine/select.js';
 import { loadRules } from '../dist/ruleset/load.js';
 import { writeEvtx } from '../dist/sources/evtx/index.js';
-import { readEvents } from '../dist/sources/index.js';
+import { readEventBatches, readEvents } from '../dist/sources/index.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const rulesDir = resolve(root, '../shared/corpus/sigma/rules/windows');
@@ -77,16 +80,22 @@ function cpuSeconds() {
   return (u.user + u.system) / 1e6;
 }
 
-/** Hunts a file in this thread: the real reader (format detection, mapping) plus the engine. */
+/**
+ * Hunts a file in this thread as `tripline hunt` does with one thread (huntFile: format detection, reading,
+ * mapping, time range, matching, match batches); without a matcher, only reads the events.
+ */
 async function huntOne(path, matcher) {
   const t = performance.now();
   const c = cpuSeconds();
   let events = 0;
   let matches = 0;
-  for await (const ev of readEvents(path)) {
-    events++;
-    if (matcher) matches += matcher.match(ev).length;
-  }
+  if (matcher) {
+    const onMatches = (batch) => {
+      matches += batch.length;
+    };
+    const totals = await huntFile(path, matcher, { range: {}, onSkip() {}, onWarning() {}, onMatches });
+    events = totals.events;
+  } else for await (const batch of readEventBatches(path)) for (const _ of batch) events++;
   return { events, matches, seconds: (performance.now() - t) / 1000, cpu: cpuSeconds() - c };
 }
 
@@ -109,7 +118,7 @@ async function main() {
   const jsonl = resolve(benchDir, `hunt-${sizeMb}mb.jsonl`);
   await makeJsonl(jsonl, sizeMb * 2 ** 20);
   const results = onlyBig ? {} : await singleCore(jsonl, matcher, prepared);
-  const bigInput = skipBig ? null : await peakRss(jsonl);
+  const bigInput = skipBig ? null : await peakRss(jsonl, defaultWorkers(prepared.compiled.length));
   console.log(
     JSON.stringify(
       {
@@ -192,7 +201,7 @@ async function matchInMemory(jsonl, prepared) {
 }
 
 /** (c) peak RSS of the CLI over a big file (the JSON lines repeated), with one and two workers. */
-async function peakRss(jsonl) {
+async function peakRss(jsonl, defaults) {
   const big = resolve(benchDir, `hunt-${bigGb}gb.jsonl`);
   const wanted = bigGb * 2 ** 30;
   if (!existsSync(big) || statSync(big).size < wanted) {
@@ -207,11 +216,15 @@ async function peakRss(jsonl) {
     await new Promise((r) => out.end(r));
   }
   const result = { file: big, gb: +(statSync(big).size / 2 ** 30).toFixed(2), target: 300 };
+  result.workersDefault = { workers: defaults, ...bigRun(big, undefined) };
   for (const workers of [1, 2]) result[`workers${workers}`] = bigRun(big, workers);
   return result;
 }
 
-/** Runs `tripline hunt` over the big file under /usr/bin/time: peak RSS (whole process, all threads), time. */
+/**
+ * Runs `tripline hunt` over the big file under /usr/bin/time: peak RSS (whole process, all threads), time.
+ * Without `workers` the CLI picks its default.
+ */
 function bigRun(big, workers) {
   const cli = resolve(root, 'dist/cli/main.js');
   const hunt = [
@@ -225,8 +238,7 @@ function bigRun(big, workers) {
     '-o',
     '/dev/null',
     '--quiet',
-    '--workers',
-    `${workers}`,
+    ...(workers === undefined ? [] : ['--workers', `${workers}`]),
   ];
   const run = spawnSync('/usr/bin/time', ['-f', '%M %e %U %S', process.execPath, ...hunt], { encoding: 'utf8' });
   const [kb, secs, user, sys] = (run.stderr.trim().split('\n').pop() ?? '').split(' ').map(Number);

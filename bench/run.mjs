@@ -144,11 +144,13 @@ function summary(all) {
       `CPU ${fig(e.eventsPerCpuSecond, ' ev/s')}`,
       e.eventsPerSecond >= 50000,
     );
-  for (const w of ['workers1', 'workers2']) {
+  for (const w of ['workersDefault', 'workers1', 'workers2']) {
     const b = hunt?.bigInput?.[w];
+    const n = b?.workers ?? Number(w.slice(-1));
+    const label = `${n} worker${n === 1 ? '' : 's'}${w === 'workersDefault' ? ', the default' : ''}`;
     if (b)
       add(
-        `hunt ${fig(hunt.bigInput.gb, ' GB', 2)} JSONL, peak RSS (${w.slice(-1)} worker${w.endsWith('1') ? '' : 's'})`,
+        `hunt ${fig(hunt.bigInput.gb, ' GB', 2)} JSONL, peak RSS (${label})`,
         fig(b.peakRssMb, ' MB'),
         'target 300 MB',
         `${fig(b.seconds, ' s', 1)}`,

@@ -31,15 +31,31 @@ export interface CompiledRule {
   readonly requirement: Requirement | undefined;
 }
 
-/** Compiles a detection rule, or returns why the engine cannot run it. */
-export function compileRule(rule: DetectionRule): CompiledRule | Diagnostic {
+/**
+ * Compiles a detection rule, or returns why the engine cannot run it. The predicate is built on the rule's
+ * first evaluation: most rules never see an event of their log source or with their literals, and a
+ * compiled copy per thread of every rule would only cost memory. `check` (default true) compiles the tree
+ * once up front anyway, so a rule that cannot compile is a diagnostic here, never an exception mid-hunt;
+ * workers, given rules the main thread already checked, pass false.
+ */
+export function compileRule(rule: DetectionRule, check = true): CompiledRule | Diagnostic {
   const problem = findProblem(rule);
   if (problem) return problem;
   try {
-    return Object.freeze({ rule, test: compileExpr(rule.expr), requirement: requirementOf(rule.expr) });
+    if (check) compileExpr(rule.expr);
+    return Object.freeze({ rule, test: lazyPredicate(rule.expr), requirement: requirementOf(rule.expr) });
   } catch (e) {
     return report('invalid-value', rule.origin.file, rule.origin.span, `rule cannot run: ${(e as Error).message}`);
   }
+}
+
+/** A predicate that compiles `e` when first called (the compiled closure then answers every call). */
+function lazyPredicate(e: Expr): Predicate {
+  let compiled: Predicate | undefined;
+  return (v) => {
+    compiled ??= compileExpr(e);
+    return compiled(v);
+  };
 }
 
 /** True when a compileRule result is a compiled rule rather than a diagnostic. */

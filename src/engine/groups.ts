@@ -84,6 +84,15 @@ function listPredicate(field: string | null, cased: boolean, kind: Kind, texts: 
       : cased
         ? (v) => v.strings(field)
         : (v) => v.lower(field);
+  if (field !== null && !cased) {
+    return (v) => {
+      const t = v.lowerText(field);
+      if (t !== undefined) return test(t);
+      const xs = v.lower(field);
+      for (let i = 0; i < xs.length; i++) if (test(xs[i])) return true;
+      return false;
+    };
+  }
   return (v) => {
     const xs = values(v);
     for (let i = 0; i < xs.length; i++) if (test(xs[i])) return true;

@@ -1,10 +1,10 @@
 /**
- * Node only: hunts one log file with a matcher. Consumes a file path (read through sources/readEvents) and
+ * Node only: hunts one log file with a matcher. Consumes a file path (read through sources/readEventBatches) and
  * produces the base-rule matches in record order, in batches, with progress. Shared by the in-process
  * runner and the worker threads of parallel.ts.
  */
 import type { SkippedRecord } from '../sources/event.js';
-import { type LogEvent, readEvents, type SourceFormat } from '../sources/index.js';
+import { type LogEvent, readEventBatches, type SourceFormat } from '../sources/index.js';
 import { inTimeRange, type TimeRange } from './hunt.js';
 import type { RuleMatcher } from './matcher.js';
 
@@ -38,40 +38,64 @@ const PROGRESS_EVERY = 4096;
 
 /** Hunts one file; never throws for bad input (unreadable records are reported through onSkip). */
 export function huntFile(file: string, matcher: RuleMatcher, opts: FileHuntOptions): Promise<FileTotals> {
-  const events = readEvents(file, { format: opts.format, onSkip: opts.onSkip, onWarning: opts.onWarning });
-  return huntStream(file, events, matcher, opts);
+  const batches = readEventBatches(file, { format: opts.format, onSkip: opts.onSkip, onWarning: opts.onWarning });
+  return huntStream(file, batches, matcher, opts);
 }
 
-/** Hunts a stream of events read from `file` (a whole file or a part of one). */
+/** Hunts a stream of event batches read from `file` (a whole file or a part of one). */
 export async function huntStream(
   file: string,
-  stream: AsyncIterable<LogEvent>,
+  stream: AsyncIterable<Iterable<LogEvent>>,
   matcher: RuleMatcher,
   opts: FileHuntOptions,
 ): Promise<FileTotals> {
-  const batchSize = opts.batchSize ?? 512;
-  let batch: Match[] = [];
-  let events = 0;
-  let inRange = 0;
-  const before = matcher.evaluated;
-  const routes = new Set<string>();
-  const routed = new Set<number>();
-  for await (const event of stream) {
-    events++;
-    if (opts.onProgress && events % PROGRESS_EVERY === 0) opts.onProgress(events, event.origin.offset ?? 0);
-    const key = `${event.logsource.product}|${event.logsource.category}|${event.logsource.service}`;
-    if (!routes.has(key)) {
-      routes.add(key);
-      for (const i of matcher.routed(event)) routed.add(i);
+  const run = new FileRun(matcher, opts);
+  for await (const events of stream) for (const event of events) run.event(event);
+  return run.finish(file);
+}
+
+/** The running state of one file's hunt: counts, routed rules, and the batch of matches not yet sent. */
+class FileRun {
+  #batch: Match[] = [];
+  #events = 0;
+  #inRange = 0;
+  readonly #before: number;
+  readonly #routes = new Set<object>();
+  readonly #routed = new Set<number>();
+  readonly #batchSize: number;
+
+  constructor(
+    private readonly matcher: RuleMatcher,
+    private readonly opts: FileHuntOptions,
+  ) {
+    this.#before = matcher.evaluated;
+    this.#batchSize = opts.batchSize ?? 512;
+  }
+
+  event(event: LogEvent): void {
+    const opts = this.opts;
+    this.#events++;
+    if (opts.onProgress && this.#events % PROGRESS_EVERY === 0) opts.onProgress(this.#events, event.origin.offset ?? 0);
+    const route = this.matcher.routeOf(event);
+    if (!this.#routes.has(route)) {
+      this.#routes.add(route);
+      for (const i of this.matcher.routed(event)) this.#routed.add(i);
     }
-    if (!inTimeRange(event, opts.range)) continue;
-    inRange++;
-    for (const i of matcher.match(event)) batch.push([i, event]);
-    if (batch.length >= batchSize) {
-      opts.onMatches(batch);
-      batch = [];
+    if (!inTimeRange(event, opts.range)) return;
+    this.#inRange++;
+    const hits = this.matcher.match(event);
+    for (let i = 0; i < hits.length; i++) this.#batch.push([hits[i], event]);
+    if (this.#batch.length >= this.#batchSize) {
+      opts.onMatches(this.#batch);
+      this.#batch = [];
     }
   }
-  if (batch.length > 0) opts.onMatches(batch);
-  return { file, events, inRange, evaluated: matcher.evaluated - before, routed: [...routed].sort((a, b) => a - b) };
+
+  finish(file: string): FileTotals {
+    if (this.#batch.length > 0) this.opts.onMatches(this.#batch);
+    this.#batch = [];
+    const routed = [...this.#routed].sort((a, b) => a - b);
+    const evaluated = this.matcher.evaluated - this.#before;
+    return { file, events: this.#events, inRange: this.#inRange, evaluated, routed };
+  }
 }

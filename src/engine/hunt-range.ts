@@ -1,16 +1,15 @@
 /**
  * Node only: hunts one byte range of a JSON-lines file, so several workers can share one large file.
- * Consumes [start, end) aligned to line starts; produces matches in line order with line numbers relative
- * to the range (the runner adds the lines of earlier ranges). Lines are split with the sources' own
- * LineSplitter and records mapped with mapRecord, exactly as readJsonLines does for a whole file.
+ * Consumes [start, end) aligned to line starts; produces events in line order with line numbers relative
+ * to the range (the runner adds the lines of earlier ranges). Lines are decoded and records mapped by the
+ * very code that reads a whole file (LineDecoder and lineEvents), so a range reads like its part of the file.
  */
-import { isUtf8 } from 'node:buffer';
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { LogEvent, SkippedRecord } from '../sources/event.js';
-import { mapRecord, type RecordKind } from '../sources/index.js';
-import { LineSplitter, type LongLine, MAX_LINE_BYTES, type RawLine } from '../sources/lines.js';
-import { isSkip } from '../sources/values.js';
+import type { RecordKind } from '../sources/index.js';
+import { lineEvents } from '../sources/json.js';
+import { LineDecoder, MAX_LINE_BYTES } from '../sources/lines.js';
 
 /** A byte range of a file, aligned to line starts. */
 export interface ByteRange {
@@ -51,46 +50,23 @@ export async function* readRangeEvents(
   range: ByteRange,
   opts: RangeReadOptions,
 ): AsyncGenerator<LogEvent> {
-  const { kind, onSkip, onWarning } = opts;
-  let lines = 0;
-  const splitter = new LineSplitter(MAX_LINE_BYTES);
-  let warned = false;
-  const toEvent = (l: RawLine | LongLine): LogEvent | undefined => {
-    lines = l.line;
-    const origin = { file: path, line: l.line, offset: range.start + l.offset };
-    if ('tooLong' in l) {
-      onSkip({ ...origin, reason: `line of ${l.tooLong} bytes exceeds ${MAX_LINE_BYTES}` });
-      return undefined;
-    }
-    if (!warned && !isUtf8(l.bytes)) {
-      warned = true;
-      onWarning({ ...origin, reason: 'invalid UTF-8 replaced with U+FFFD (first here; reported once per range)' });
-    }
-    let text = l.bytes.toString('utf8');
-    if (range.start === 0 && l.line === 1 && text.startsWith('\uFEFF')) text = text.slice(1);
-    if (text.trim() === '') return undefined;
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch (err) {
-      onSkip({ ...origin, reason: `malformed JSON: ${(err as Error).message}` });
-      return undefined;
-    }
-    const mapped = mapRecord(value, origin, {}, kind);
-    if (!isSkip(mapped)) return mapped;
-    onSkip({ ...origin, reason: mapped.skip });
-    return undefined;
-  };
+  for await (const batch of readRangeBatches(path, range, opts)) yield* batch;
+}
+
+/** readRangeEvents a read chunk at a time: one await per chunk; each batch parses its lines as iterated. */
+export async function* readRangeBatches(
+  path: string,
+  range: ByteRange,
+  opts: RangeReadOptions,
+): AsyncGenerator<Iterable<LogEvent>> {
+  const sink = { skip: opts.onSkip, warn: opts.onWarning };
+  const decoder = new LineDecoder(path, sink, MAX_LINE_BYTES, { start: range.start, scope: 'range' });
+  const read = { kind: opts.kind };
   const stream = createReadStream(path, { start: range.start, end: range.end - 1, highWaterMark: 1 << 20 });
   for await (const chunk of stream) {
-    for (const l of splitter.push(chunk as Buffer)) {
-      const e = toEvent(l);
-      if (e) yield e;
-    }
+    const lines = decoder.push(chunk as Buffer);
+    if (lines.length > 0) yield lineEvents(lines, path, sink, read);
   }
-  for (const l of splitter.end()) {
-    const e = toEvent(l);
-    if (e) yield e;
-  }
-  opts.onLines(lines);
+  yield lineEvents(decoder.end(), path, sink, read);
+  opts.onLines(decoder.lines);
 }

@@ -3,18 +3,40 @@
  * or file range it is sent and streams the matches back in record order.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import type { DetectionRule } from '../ir/types.js';
 import { compileRule, isCompiled } from './compile.js';
 import { type FileHuntOptions, huntFile, huntStream } from './hunt-file.js';
-import { readRangeEvents } from './hunt-range.js';
+import { readRangeBatches } from './hunt-range.js';
 import { RuleMatcher } from './matcher.js';
-import type { FromWorker, ToWorker, WorkerSetup } from './worker-protocol.js';
+import type { FromWorker, ToWorker, WorkerRule, WorkerSetup } from './worker-protocol.js';
+
+const ORIGIN = Object.freeze({
+  file: '(hunt worker)',
+  document: 0,
+  span: { line: 1, column: 1, endLine: 1, endColumn: 1 },
+});
+const META = Object.freeze({
+  title: '',
+  references: [],
+  tags: [],
+  falsepositives: [],
+  fields: [],
+  related: [],
+  custom: {},
+});
+
+/** A detection rule around the worker form (metadata stays in the main thread; results are indices). */
+function detection(r: WorkerRule): DetectionRule {
+  return { kind: 'detection', origin: ORIGIN, meta: META, logsource: r.logsource, expr: r.expr, condition: [] };
+}
 
 function serve(): void {
   const port = parentPort;
   if (!port) return;
   const send = (m: FromWorker): void => port.postMessage(m);
   const setup = workerData as WorkerSetup;
-  const compiled = setup.rules.map(compileRule);
+  // The main thread compiled and checked these rules; here each compiles on its first evaluation.
+  const compiled = setup.rules.map((r) => compileRule(detection(r), false));
   const failed = compiled.find((c) => !isCompiled(c));
   if (failed) {
     send({
@@ -37,7 +59,7 @@ function serve(): void {
     const run = m.range
       ? huntStream(
           m.file,
-          readRangeEvents(m.file, m.range, { ...opts, kind: m.kind, onLines: (n) => (lines = n) }),
+          readRangeBatches(m.file, m.range, { ...opts, kind: m.kind, onLines: (n) => (lines = n) }),
           matcher,
           opts,
         )

@@ -20,6 +20,8 @@ interface FieldIndex {
   readonly baseMaps: Map<string, number[]>[];
   grams: GramTable | undefined;
   readonly numbers: Map<string, number[]>;
+  /** Atoms present when a value of the field holds a non-ASCII character. */
+  readonly nonAscii: number[];
   /** Recently scanned values and the atoms found in them (bounded: cleared when full). */
   readonly memo: Map<string, readonly number[]>;
 }
@@ -33,11 +35,13 @@ export interface HitSink {
 export class LiteralIndex {
   readonly #fields = new Map<string, FieldIndex>();
   readonly #dotted: readonly string[];
+  /** The indexed fields (keywords apart), read by name when there are few of them. */
+  readonly #named: readonly (readonly [string, FieldIndex])[];
   readonly #atomRules: readonly Int32Array[];
   readonly #seen: Int32Array;
   readonly #found: number[] = [];
   /** Keyword literals as one case-insensitive alternation, to rule out pure-ASCII events without lower-casing. */
-  readonly #anyNone: RegExp | undefined;
+  readonly #anyTest: ((s: string) => boolean) | undefined;
   #stamp = 0;
 
   /** Indexes the requirements of `rules[i]` for each i in `members` (results are those indices). */
@@ -66,13 +70,19 @@ export class LiteralIndex {
     }
     this.#seen = new Int32Array(largest);
     this.#dotted = [...this.#fields.keys()].filter((f) => f.includes('.'));
-    this.#anyNone = anyPrefilter(grams.get(ANY), this.#fields.get(ANY));
+    const named = [...this.#fields].filter(([f]) => f !== ANY);
+    this.#named = named.length <= BY_NAME_MAX ? named : [];
+    const anyNone = anyPrefilter(grams.get(ANY), this.#fields.get(ANY));
+    // Lower-casing never shortens a string into an ASCII literal, so shorter strings cannot hold one.
+    const shortest = Math.min(...(grams.get(ANY) ?? []).map((l) => l.text.length));
+    this.#anyTest = anyNone && ((s: string) => s.length >= shortest && anyNone.test(s));
   }
 
   #fieldIndex(f: string): FieldIndex {
     let fi = this.#fields.get(f);
     if (!fi) {
-      fi = { exact: new Map(), baseSeps: [], baseMaps: [], grams: undefined, numbers: new Map(), memo: new Map() };
+      const [exact, numbers, memo] = [new Map(), new Map(), new Map()];
+      fi = { exact, baseSeps: [], baseMaps: [], grams: undefined, numbers, nonAscii: [], memo };
       this.#fields.set(f, fi);
     }
     return fi;
@@ -81,6 +91,10 @@ export class LiteralIndex {
   #place(a: Atom, id: number, grams: Map<string, { text: string; id: number }[]>): void {
     if (a.kind === 'number') {
       add(this.#fieldIndex(a.field).numbers, String(a.value), id);
+      return;
+    }
+    if (a.kind === 'nonascii') {
+      this.#fieldIndex(a.field).nonAscii.push(id);
       return;
     }
     const f = a.field ?? ANY;
@@ -103,15 +117,9 @@ export class LiteralIndex {
   hits(view: EventView, sink: HitSink): void {
     const found = this.#found;
     found.length = 0;
-    const fields = view.event.fields;
-    for (const f in fields) {
-      const fi = this.#fields.get(f);
-      if (fi) this.#field(view, f, fi, found);
-    }
-    for (const f of this.#dotted) {
-      const fi = this.#fields.get(f);
-      if (fi && fields[f] === undefined) this.#field(view, f, fi, found);
-    }
+    const named = this.#named;
+    if (named.length > 0) for (let i = 0; i < named.length; i++) this.#field(view, named[i][0], named[i][1], found);
+    else this.#byEventFields(view, found);
     const any = this.#fields.get(ANY);
     if (any && !this.#noKeyword(view)) this.#strings(view.allLower(), any, found);
     for (let i = 0; i < found.length; i++) {
@@ -121,24 +129,37 @@ export class LiteralIndex {
   }
 
   /**
-   * True when no keyword literal can occur: every string of the event joined by NUL (which no literal holds),
-   * pure ASCII (so case-insensitive regex matching equals lower-casing) and without a match.
+   * True when no keyword literal can occur: no string of the event matches the alternation of the literals
+   * (which also matches the two characters that need the slow way).
    */
   #noKeyword(view: EventView): boolean {
-    if (this.#anyNone === undefined) return false;
-    const joined = view.allStrings().join(SEP);
-    // One pass: the alternation also matches any non-ASCII character, which sends the event the slow way.
-    return !this.#anyNone.test(joined);
+    return this.#anyTest !== undefined && !view.someString(this.#anyTest);
+  }
+
+  /** Many indexed fields (more than the event has): walk the event's fields and look each one up. */
+  #byEventFields(view: EventView, found: number[]): void {
+    const fields = view.event.fields;
+    for (const f in fields) {
+      const fi = this.#fields.get(f);
+      if (fi) this.#field(view, f, fi, found);
+    }
+    for (const f of this.#dotted) {
+      const fi = this.#fields.get(f);
+      if (fi && fields[f] === undefined) this.#field(view, f, fi, found);
+    }
   }
 
   #field(view: EventView, f: string, fi: FieldIndex, found: number[]): void {
+    const raw = view.raw(f);
+    // Absent, null and object values hold no string or number to find.
+    if (raw === undefined || raw === null) return;
     if (fi.exact.size > 0 || fi.baseSeps.length > 0 || fi.grams) {
-      const raw = view.raw(f);
       if (typeof raw === 'string' && raw.length <= MEMO_LENGTH) this.#memoised(view, f, raw, fi, found);
       else this.#strings(view.lower(f), fi, found);
     }
+    if (fi.nonAscii.length > 0 && view.strings(f).some((x) => NON_ASCII.test(x))) pushAll(found, fi.nonAscii);
     if (fi.numbers.size > 0) {
-      for (const x of scalars(view.raw(f))) {
+      for (const x of scalars(raw)) {
         const n = toNumber(x);
         if (n !== undefined) pushAll(found, fi.numbers.get(String(n)));
       }
@@ -179,11 +200,22 @@ export class LiteralIndex {
   }
 }
 
-const SEP = '\u0000';
+const NON_ASCII = /[^\x00-\x7f]/;
+/** Routes with up to this many indexed fields read them by name; others walk the event's fields. */
+const BY_NAME_MAX = 24;
 /** Values up to this length are memoised, up to this many per field. */
 const MEMO_LENGTH = 256;
 const MEMO_ENTRIES = 1024;
 const NONE: readonly number[] = Object.freeze([]);
+/** Non-empty printable ASCII without NUL: for these, a case-insensitive regex equals lower-casing (see below). */
+const ASCII_LITERAL = /^[\x01-\x7f]+$/;
+/**
+ * The only non-ASCII characters whose lower case holds an ASCII character: U+0130 (to `i` + U+0307) and the
+ * Kelvin sign U+212A (to `k`). A non-unicode case-insensitive regex never matches a non-ASCII character
+ * against an ASCII one, so apart from these two it finds an ASCII literal exactly where `toLowerCase()` does;
+ * an event holding either is sent the slow way.
+ */
+const LOWERS_TO_ASCII = '[\\u0130\\u212a]';
 /** Keyword tables up to this many literals get the joined-string prefilter. */
 const KEYWORD_PREFILTER_MAX = 64;
 
@@ -191,9 +223,9 @@ const KEYWORD_PREFILTER_MAX = 64;
 function anyPrefilter(lits: readonly { text: string }[] | undefined, fi: FieldIndex | undefined): RegExp | undefined {
   if (lits === undefined || fi === undefined || fi.exact.size > 0 || fi.baseSeps.length > 0 || fi.numbers.size > 0)
     return undefined;
-  if (lits.length > KEYWORD_PREFILTER_MAX || lits.some((l) => l.text.includes(SEP) || l.text === '')) return undefined;
+  if (lits.length > KEYWORD_PREFILTER_MAX || lits.some((l) => !ASCII_LITERAL.test(l.text))) return undefined;
   const alternatives = lits.map((l) => l.text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
-  return new RegExp([...alternatives, '[^\\x00-\\x7f]'].join('|'), 'i');
+  return new RegExp([...alternatives, LOWERS_TO_ASCII].join('|'), 'i');
 }
 
 /** The path separator of a suffix atom like `\name.exe` (one separator, at the start), if it is one. */

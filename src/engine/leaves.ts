@@ -29,7 +29,11 @@ export function compileString(node: StringMatch): Predicate {
   const field = node.field;
   const test = compilePattern(field === null ? positionPattern(node.pattern, 'contains') : node.pattern, !node.cased);
   if (field === null) return node.cased ? (v) => some(v.allStrings(), test) : (v) => some(v.allLower(), test);
-  return node.cased ? (v) => some(v.strings(field), test) : (v) => some(v.lower(field), test);
+  if (node.cased) return (v) => some(v.strings(field), test);
+  return (v) => {
+    const t = v.lowerText(field);
+    return t !== undefined ? test(t) : some(v.lower(field), test);
+  };
 }
 
 function some(values: readonly string[], test: StringTest): boolean {

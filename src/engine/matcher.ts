@@ -35,6 +35,8 @@ export class RuleMatcher implements HitSink {
   readonly #stamp: Int32Array;
   #epoch = 0;
   #view: EventView | undefined;
+  /** The one view this matcher points at each event in turn. */
+  readonly #shared = new EventView({ fields: {}, logsource: {}, origin: { file: '' } });
   #out: number[] = [];
   /** Rules evaluated so far (for statistics). */
   evaluated = 0;
@@ -49,7 +51,8 @@ export class RuleMatcher implements HitSink {
   match(event: LogEvent): number[] {
     const route = this.#route(event);
     if (route.members.length === 0) return [];
-    const view = new EventView(event);
+    const view = this.#shared;
+    view.reset(event);
     const out: number[] = [];
     if (!route.index) {
       for (const i of route.members) this.#eval(i, view, out);
@@ -78,6 +81,11 @@ export class RuleMatcher implements HitSink {
   /** Indices of the rules an event with this log source is routed to. */
   routed(event: LogEvent): number[] {
     return [...this.#route(event).members];
+  }
+
+  /** The same object for every event this matcher routes alike (to notice new log sources cheaply). */
+  routeOf(event: LogEvent): object {
+    return this.#route(event);
   }
 
   #eval(i: number, view: EventView, out: number[]): void {

@@ -15,7 +15,7 @@ import { type FileTotals, huntFile, type Match } from './hunt-file.js';
 import { type ByteRange, lineRanges } from './hunt-range.js';
 import { RuleMatcher } from './matcher.js';
 import type { PreparedRules } from './select.js';
-import type { FromWorker, ToWorker, WorkerSetup } from './worker-protocol.js';
+import { type FromWorker, type ToWorker, type WorkerSetup, workerRule } from './worker-protocol.js';
 
 /** Progress of one unit of work (a file or a range of one). */
 export interface UnitProgress {
@@ -34,7 +34,7 @@ export interface ParallelHuntOptions {
   readonly prepared: PreparedRules;
   readonly range: TimeRange;
   readonly format?: SourceFormat;
-  /** Worker threads to use (default: available cores); 1 runs in this thread. */
+  /** Worker threads to use (default: defaultWorkers); 1 runs in this thread. */
   readonly workers?: number;
   /** JSON-lines files at least twice this size are split into ranges of this size (default 32 MiB). */
   readonly splitBytes?: number;
@@ -44,6 +44,20 @@ export interface ParallelHuntOptions {
   readonly onMatches: (file: string, batch: readonly Match[]) => void;
   readonly onFileDone: (totals: FileTotals) => void;
   readonly onProgress?: (p: UnitProgress) => void;
+}
+
+/**
+ * Rule sets up to this size hunt on every core by default; larger ones in one thread. Every thread that
+ * matches holds its own copy of the rules: measured on this project's 2-core benchmark machine, two
+ * workers with ~250 rules peak at ~245 MB, with ~1,200 rules at ~310 MB and with the 2,400 SigmaHQ
+ * Windows rules at ~450-540 MB, against the issue's 300 MB budget (one thread: ~240 MB). `--workers`
+ * overrides.
+ */
+export const DEFAULT_PARALLEL_MAX_RULES = 500;
+
+/** The default number of worker threads for a rule set of `rules` rules (1 means this thread). */
+export function defaultWorkers(rules: number): number {
+  return rules <= DEFAULT_PARALLEL_MAX_RULES ? availableParallelism() : 1;
 }
 
 /** The worker script; absent when running from TypeScript sources (tests), which then stay in-process. */
@@ -61,7 +75,7 @@ interface Unit {
 
 /** Hunts the files, in parallel when more than one worker is available. */
 export async function runParallelHunt(opts: ParallelHuntOptions): Promise<void> {
-  const cores = opts.workers ?? availableParallelism();
+  const cores = opts.workers ?? defaultWorkers(opts.prepared.compiled.length);
   if (cores <= 1 || import.meta.url.endsWith('.ts')) return runInProcess(opts);
   const split = opts.splitBytes ?? SPLIT_BYTES;
   // Starting workers and compiling the rules in each costs a moment: only worth it for big inputs.
@@ -144,7 +158,7 @@ interface Pending {
 
 function runWorkers(opts: ParallelHuntOptions, units: readonly Unit[], count: number): Promise<void> {
   const setup: WorkerSetup = {
-    rules: opts.prepared.compiled.map((c) => c.rule),
+    rules: opts.prepared.compiled.map((c) => workerRule(c.rule)),
     range: opts.range,
     format: opts.format,
   };

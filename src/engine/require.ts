@@ -2,11 +2,13 @@
  * Derives, from a rule's and/or tree, the literals a matching event must contain: a disjunction of atoms
  * (field + lower-cased substring, or field + number) of which at least one is present in every event the
  * rule matches. An `and` needs any one child's requirement (the most selective is kept); an `or` needs
- * one from every branch; negations and non-literal leaves require nothing. The literal index uses this
+ * one from every branch; string leaves require their longest literal, regex leaves the longest literal
+ * run of the pattern (regex-literals.ts); negations and other leaves require nothing. The literal index uses this
  * to skip rules; it is a necessary condition only, so skipping never changes results.
  */
 import { isPlaceholder, patternShape } from '../ir/pattern.js';
-import type { Expr, StringMatch } from '../ir/types.js';
+import type { Expr, RegexMatch, StringMatch } from '../ir/types.js';
+import { hasInlineIgnoreCase, requiredRuns } from './regex-literals.js';
 
 /**
  * A literal a matching event must hold in a field's lower-cased string (field null = any string value):
@@ -26,8 +28,17 @@ export interface NumberAtom {
   readonly value: number;
 }
 
+/**
+ * A field whose value (as read, not lower-cased) holds a character outside ASCII: what a short or cased
+ * non-ASCII literal (an emoji, a homoglyph) needs, as lower-casing never turns ASCII into anything else.
+ */
+export interface NonAsciiAtom {
+  readonly kind: 'nonascii';
+  readonly field: string;
+}
+
 /** One required literal. */
-export type Atom = TextAtom | NumberAtom;
+export type Atom = TextAtom | NumberAtom | NonAsciiAtom;
 
 /** At least one of these atoms must be present in a matching event (empty: the rule never matches). */
 export type Requirement = readonly Atom[];
@@ -51,6 +62,8 @@ function scored(e: Expr): Scored | undefined {
   switch (e.kind) {
     case 'string':
       return stringAtom(e);
+    case 'regex':
+      return regexAtom(e);
     case 'number':
       return e.field === null ? undefined : { atoms: [{ kind: 'number', field: e.field, value: e.value }], score: 1 };
     case 'const':
@@ -71,7 +84,10 @@ function stringAtom(e: StringMatch): Scored | undefined {
   if (best === '') return undefined;
   // A cased match is found in the raw value; its lower-cased form is only guaranteed in the lower-cased
   // value for ASCII text (Unicode case mappings can depend on context).
-  if (e.cased && !/^[\x00-\x7f]*$/.test(best)) return undefined;
+  const ascii = /^[\x00-\x7f]*$/.test(best);
+  if (!ascii && e.field !== null && (e.cased || best.length < MIN_CONTAINS))
+    return { atoms: [{ kind: 'nonascii', field: e.field }], score: 1 };
+  if (e.cased && !ascii) return undefined;
   const shape = patternShape(e.pattern);
   // Keywords are searched anywhere; whole-value and suffix positions only hold for a field's own values.
   const position =
@@ -80,6 +96,24 @@ function stringAtom(e: StringMatch): Scored | undefined {
   if (position !== 'exact' && best.length < MIN_CONTAINS && !isBasename(best, position)) return undefined;
   const atom: TextAtom = { kind: 'text', field: e.field, text: best.toLowerCase(), position };
   return { atoms: [atom], score: Math.min(best.length, 12) + (position === 'contains' ? 0 : 1) };
+}
+
+/**
+ * The longest literal every match of a regex holds, as a substring of the lower-cased value. Only ASCII
+ * pieces qualify; with case-insensitive matching they are also cut at `s`, whose RE2 case fold includes
+ * U+017F (long s), which lower-casing leaves as it is (the fold of `k`, U+212A, lower-cases to `k`).
+ */
+function regexAtom(e: RegexMatch): Scored | undefined {
+  const runs = requiredRuns(e.regex);
+  if (runs === undefined) return undefined;
+  const fold = e.flags.ignoreCase || hasInlineIgnoreCase(e.regex);
+  let best = '';
+  for (const run of runs)
+    for (const piece of run.split(fold ? /[^\x00-\x7f]|[sS]/ : /[^\x00-\x7f]/))
+      if (piece.length > best.length) best = piece;
+  if (best.length < MIN_CONTAINS) return undefined;
+  const atom: TextAtom = { kind: 'text', field: e.field, text: best.toLowerCase(), position: 'contains' };
+  return { atoms: [atom], score: Math.min(best.length, 12) };
 }
 
 /** A suffix like `\\a.exe` (one path separator, at the start) is hashed by basename, so any length works. */
@@ -120,6 +154,7 @@ function dedupe(atoms: readonly Atom[]): Atom[] {
 
 /** A stable key for an atom (field and literal). */
 export function atomKey(a: Atom): string {
+  if (a.kind === 'nonascii') return `u\u0000${a.field}`;
   return a.kind === 'text'
     ? `t\u0000${a.position}\u0000${a.field ?? '\u0000'}\u0000${a.text}`
     : `n\u0000${a.field}\u0000${a.value}`;

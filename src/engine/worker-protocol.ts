@@ -1,5 +1,5 @@
-/** Messages between the parallel hunt runner and its worker threads (types only, no runtime code). */
-import type { DetectionRule } from '../ir/types.js';
+/** Messages between the parallel hunt runner and its worker threads, and the slim rule form workers get. */
+import type { Expr, Logsource } from '../ir/types.js';
 import type { SkippedRecord } from '../sources/event.js';
 import type { RecordKind, SourceFormat } from '../sources/index.js';
 import type { TimeRange } from './hunt.js';
@@ -7,11 +7,21 @@ import type { FileTotals, Match } from './hunt-file.js';
 import type { ByteRange } from './hunt-range.js';
 
 /**
- * What every worker needs: the IR of the rules the main thread compiled, in order (plain frozen data, so
- * structured-cloned cheaply; workers compile them again and indices agree), the time range and format.
+ * The part of a detection rule a worker matches with: its log source and its tree without source spans
+ * (metadata, origin and spans stay in the main thread, which reports and prints; a copy per worker of
+ * them would only cost memory).
+ */
+export interface WorkerRule {
+  readonly logsource: Logsource;
+  readonly expr: Expr;
+}
+
+/**
+ * What every worker needs: the rules the main thread compiled, in order (plain data, structured-cloned
+ * once per worker; workers compile them again and indices agree), the time range and format.
  */
 export interface WorkerSetup {
-  readonly rules: readonly DetectionRule[];
+  readonly rules: readonly WorkerRule[];
   readonly range: TimeRange;
   readonly format?: SourceFormat;
 }
@@ -32,3 +42,23 @@ export type FromWorker =
   | { readonly type: 'matches'; readonly batch: Match[] }
   | { readonly type: 'done'; readonly totals: FileTotals; readonly lines?: number }
   | { readonly type: 'error'; readonly message: string };
+
+/** The worker form of a rule: log source and tree, spans left out. */
+export function workerRule(rule: { readonly logsource: Logsource; readonly expr: Expr }): WorkerRule {
+  return { logsource: rule.logsource, expr: withoutSpans(rule.expr) };
+}
+
+function withoutSpans(e: Expr): Expr {
+  switch (e.kind) {
+    case 'and':
+    case 'or':
+      return { kind: e.kind, children: e.children.map(withoutSpans) };
+    case 'not':
+      return { kind: 'not', child: withoutSpans(e.child) };
+    default: {
+      if (!('span' in e)) return e;
+      const { span: _span, ...rest } = e;
+      return rest as Expr;
+    }
+  }
+}

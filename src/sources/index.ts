@@ -9,8 +9,8 @@ import { readCsvEvents } from './csv.js';
 import type { TextEncoding } from './decode.js';
 import { type ContainerFormat, DETECT_BYTES, detectFormat, type SourceFormat } from './detect.js';
 import type { EventLogsource, LogEvent, SkippedRecord } from './event.js';
-import { readEvtxEvents } from './evtx-adapter.js';
-import { type JsonReadOptions, readJsonDocument, readJsonLines } from './json.js';
+import { readEvtxEventBatches } from './evtx-adapter.js';
+import { type JsonReadOptions, readJsonDocument, readJsonLineBatches } from './json.js';
 import type { RecordKind } from './records.js';
 import { makeSink, type ReadSink } from './sink.js';
 import { readXmlEvents } from './xml.js';
@@ -45,17 +45,30 @@ const FORCED_KINDS: Partial<Record<SourceFormat, RecordKind>> = {
   'evtx-json': 'evtx-json',
 };
 
-type Reader = (path: string, sink: ReadSink, opts: JsonReadOptions, encoding: TextEncoding) => AsyncIterable<LogEvent>;
+type Reader = (
+  path: string,
+  sink: ReadSink,
+  opts: JsonReadOptions,
+  encoding: TextEncoding,
+) => AsyncIterable<Iterable<LogEvent>>;
 
-/** One reader per container format (exhaustive: a new format makes the compiler ask for its reader). */
+/**
+ * One reader per container format (exhaustive: a new format makes the compiler ask for its reader). The
+ * busy formats (EVTX, JSON lines) yield a read chunk's events at once; the others one event per batch.
+ */
 const READERS: Readonly<Record<ContainerFormat, Reader>> = {
-  evtx: (path, sink) => readEvtxEvents(path, sink),
-  xml: (path, sink, _opts, encoding) => readXmlEvents(path, sink, encoding),
-  json: readJsonDocument,
-  jsonl: readJsonLines,
-  csv: readCsvEvents,
-  auditd: (path, sink, opts) => readAuditdEvents(path, sink, { maxLineBytes: opts.maxRecordBytes }),
+  evtx: (path, sink) => readEvtxEventBatches(path, sink),
+  xml: (path, sink, _opts, encoding) => single(readXmlEvents(path, sink, encoding)),
+  json: (path, sink, opts) => single(readJsonDocument(path, sink, opts)),
+  jsonl: readJsonLineBatches,
+  csv: (path, sink, opts) => single(readCsvEvents(path, sink, opts)),
+  auditd: (path, sink, opts) => single(readAuditdEvents(path, sink, { maxLineBytes: opts.maxRecordBytes })),
 };
+
+/** Batches of one event each, for readers that stream event by event. */
+async function* single(events: AsyncIterable<LogEvent>): AsyncGenerator<Iterable<LogEvent>> {
+  for await (const e of events) yield [e];
+}
 
 /** Reads up to DETECT_BYTES from the start of a file. */
 async function firstBytes(path: string): Promise<Buffer> {
@@ -85,6 +98,14 @@ function choose(path: string, head: Buffer, format: SourceFormat | undefined, si
 
 /** Streams the events of one file, detecting its format unless `opts.format` names one. */
 export async function* readEvents(path: string, opts: ReadOptions = {}): AsyncGenerator<LogEvent> {
+  for await (const batch of readEventBatches(path, opts)) yield* batch;
+}
+
+/**
+ * readEvents in batches (a read chunk's events at a time for EVTX and JSON lines): one await per batch. A
+ * batch reads its records as it is iterated; iterate each batch fully before asking for the next one.
+ */
+export async function* readEventBatches(path: string, opts: ReadOptions = {}): AsyncGenerator<Iterable<LogEvent>> {
   const sink = makeSink(opts.onSkip, opts.onWarning);
   let head: Buffer;
   try {

@@ -41,20 +41,41 @@ export async function* readJsonLines(
   sink: ReadSink,
   opts: JsonReadOptions = {},
 ): AsyncGenerator<LogEvent> {
+  for await (const batch of readJsonLineBatches(path, sink, opts)) yield* batch;
+}
+
+/**
+ * readJsonLines a read chunk at a time: one await per chunk, not one per event. Each batch parses its lines
+ * only as it is iterated, so an event is garbage as soon as it has been used (a chunk's worth of parsed
+ * events held at once would outlive the young generation and cost full garbage collections).
+ */
+export async function* readJsonLineBatches(
+  path: string,
+  sink: ReadSink,
+  opts: JsonReadOptions = {},
+): AsyncGenerator<Iterable<LogEvent>> {
   const decoder = new LineDecoder(path, sink, opts.maxRecordBytes ?? MAX_LINE_BYTES);
   try {
     for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
-      for (const l of decoder.push(chunk as Buffer)) {
-        const event = lineEvent(l, path, sink, opts);
-        if (event !== undefined) yield event;
-      }
+      const lines = decoder.push(chunk as Buffer);
+      if (lines.length > 0) yield lineEvents(lines, path, sink, opts);
     }
   } catch (err) {
     sink.skip({ file: path, reason: `read error: ${(err as Error).message}` });
     return;
   }
-  for (const l of decoder.end()) {
-    const event = lineEvent(l, path, sink, opts);
+  yield lineEvents(decoder.end(), path, sink, opts);
+}
+
+/** The events of decoded JSON lines, parsed as iterated (blank lines give nothing; bad ones go to the sink). */
+export function* lineEvents(
+  lines: readonly TextLine[],
+  path: string,
+  sink: ReadSink,
+  opts: JsonReadOptions,
+): Generator<LogEvent> {
+  for (let i = 0; i < lines.length; i++) {
+    const event = lineEvent(lines[i], path, sink, opts);
     if (event !== undefined) yield event;
   }
 }

@@ -102,6 +102,9 @@ export class LineSplitter {
  */
 export class LineDecoder {
   #carry: Buffer[] = [];
+  /** Byte offset of the stream's first byte in its file (a range of a file starts past 0). */
+  readonly #base: number;
+  readonly #scope: string;
   #carryLength = 0;
   #overflow = false;
   #lineNo = 1;
@@ -113,7 +116,16 @@ export class LineDecoder {
     private readonly path: string,
     private readonly sink: ReadSink,
     private readonly maxLineBytes: number = MAX_LINE_BYTES,
-  ) {}
+    part: { readonly start: number; readonly scope: string } = { start: 0, scope: 'file' },
+  ) {
+    this.#base = part.start;
+    this.#scope = part.scope;
+  }
+
+  /** Lines emitted or skipped so far. */
+  get lines(): number {
+    return this.#lineNo - 1;
+  }
 
   /** Feeds one chunk; returns the lines it completed (long lines and bad UTF-8 go to the sink). */
   push(chunk: Buffer): TextLine[] {
@@ -160,7 +172,7 @@ export class LineDecoder {
 
   #tooLong(length: number): void {
     const reason = `line of ${length} bytes exceeds ${this.maxLineBytes}`;
-    this.sink.skip({ file: this.path, line: this.#lineNo, offset: this.#offset, reason });
+    this.sink.skip({ file: this.path, line: this.#lineNo, offset: this.#base + this.#offset, reason });
     this.#lineNo++;
     this.#offset += length + 1;
     this.#overflow = false;
@@ -186,8 +198,8 @@ export class LineDecoder {
       const bytes = block.subarray(start, nl);
       if (!this.#warned && bytes.length <= this.maxLineBytes && !isUtf8(bytes)) {
         this.#warned = true;
-        const reason = 'invalid UTF-8 replaced with U+FFFD (first here; reported once per file)';
-        this.sink.warn({ file: this.path, line: this.#lineNo, offset: this.#offset, reason });
+        const reason = `invalid UTF-8 replaced with U+FFFD (first here; reported once per ${this.#scope})`;
+        this.sink.warn({ file: this.path, line: this.#lineNo, offset: this.#base + this.#offset, reason });
       }
       this.#emit(bytes.length <= this.maxLineBytes ? bytes.toString('utf8') : '', bytes.length, out);
     }
@@ -199,8 +211,9 @@ export class LineDecoder {
       return;
     }
     let text = raw.charCodeAt(raw.length - 1) === 13 ? raw.slice(0, -1) : raw;
-    if (this.#lineNo === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    out.push({ text, line: this.#lineNo, offset: this.#offset });
+    // A byte order mark only at the very start of the file.
+    if (this.#lineNo === 1 && this.#base === 0 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    out.push({ text, line: this.#lineNo, offset: this.#base + this.#offset });
     this.#lineNo++;
     this.#offset += bytes + 1;
   }

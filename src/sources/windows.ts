@@ -45,6 +45,12 @@ const SECURITY_4688_RENAMES: ReadonlyArray<readonly [from: string, to: string]> 
   ['MandatoryLabel', 'IntegrityLevel'],
 ];
 
+/**
+ * A key that assignment cannot store as a field (it would replace the object's prototype instead); such
+ * keys never became fields, so they are skipped before they can change the fields object.
+ */
+const PROTO = '__proto__';
+
 /** Unwraps evtx_dump's `{ '#attributes': ..., '#text': v }` to v. */
 function unwrapText(v: unknown): unknown {
   return isObject(v) && '#text' in v ? v['#text'] : v;
@@ -64,7 +70,7 @@ const SYSTEM_ATTR_NAMES: Readonly<Record<string, Readonly<Record<string, string>
 export function systemFields(system: JsonObject): Record<string, FieldValue> {
   const out: Record<string, FieldValue> = {};
   for (const key in system) {
-    if (!Object.hasOwn(system, key)) continue;
+    if (!Object.hasOwn(system, key) || key === PROTO) continue;
     const value = system[key];
     if (value === null || value === undefined || value === '') continue;
     if (typeof value === 'string' || typeof value === 'number') {
@@ -83,7 +89,7 @@ export function systemFields(system: JsonObject): Record<string, FieldValue> {
         const x = attrs[a];
         if (x === null || x === '') continue;
         const name = names !== undefined && Object.hasOwn(names, a) ? names[a] : `${key}_${a}`;
-        out[name] = typeof x === 'string' ? x : toFieldValue(x);
+        if (name !== PROTO) out[name] = typeof x === 'string' ? x : toFieldValue(x);
       }
     }
     if ('#text' in value) out[key] = toFieldValue(value['#text']);
@@ -97,7 +103,7 @@ function namedDataRows(rows: readonly unknown[], out: Record<string, FieldValue>
   if (!named || rows.length === 0) return false;
   for (const r of rows as JsonObject[]) {
     const name = String((r['#attributes'] as JsonObject).Name);
-    out[name] = toFieldValue(r['#text'] ?? '');
+    if (name !== PROTO) out[name] = toFieldValue(r['#text'] ?? '');
   }
   return true;
 }
@@ -106,7 +112,7 @@ function namedDataRows(rows: readonly unknown[], out: Record<string, FieldValue>
 export function eventDataFields(data: unknown, out: Record<string, FieldValue>): void {
   if (!isObject(data)) return;
   for (const key in data) {
-    if (!Object.hasOwn(data, key) || key === '#attributes') continue;
+    if (!Object.hasOwn(data, key) || key === '#attributes' || key === PROTO) continue;
     const raw = data[key];
     // Plain text and numbers, the usual case, need no unwrapping or conversion.
     if (typeof raw === 'string' || typeof raw === 'number') {
@@ -124,7 +130,7 @@ export function eventDataFields(data: unknown, out: Record<string, FieldValue>):
 export function leafFields(node: unknown, out: Record<string, FieldValue>): void {
   if (!isObject(node)) return;
   for (const key in node) {
-    if (!Object.hasOwn(node, key) || key === '#attributes') continue;
+    if (!Object.hasOwn(node, key) || key === '#attributes' || key === PROTO) continue;
     const value = unwrapText(node[key]);
     if (isObject(value)) leafFields(value, out);
     else if (!(key in out)) out[key] = value === null || value === undefined ? '' : toFieldValue(value);
@@ -132,7 +138,7 @@ export function leafFields(node: unknown, out: Record<string, FieldValue>): void
 }
 
 /** Security 4688 carries process creation under its own names; add the Sysmon ones next to them. */
-function addProcessCreationNames(fields: Record<string, FieldValue>, data: Record<string, FieldValue>): void {
+function addProcessCreationNames(fields: Record<string, FieldValue>, data: Readonly<Record<string, FieldValue>>): void {
   for (const [from, to] of SECURITY_4688_RENAMES) if (data[from] !== undefined) fields[to] = data[from];
   // 4688's own ProcessId is the creator (parent); NewProcessId is the new one. Both are hex ("0x1a2c").
   const pid = toNumber(data.NewProcessId);
@@ -150,18 +156,18 @@ function addProcessCreationNames(fields: Record<string, FieldValue>, data: Recor
 /** Builds the LogEvent from System fields (Sigma names) and data fields; the one place log source is set. */
 export function buildWindowsEvent(
   system: Record<string, FieldValue>,
-  data: Record<string, FieldValue>,
+  data: Readonly<Record<string, FieldValue>>,
   origin: EventOrigin,
   timestamp?: number,
 ): LogEvent {
-  // System wins over EventData: rules mean the System Level/Keywords/Computer when they name them.
-  const fields: Record<string, FieldValue> = { ...data, ...system };
+  // System numbers in the event schema arrive as text from XML.
   for (const key of NUMERIC_SYSTEM) {
-    const v = fields[key];
-    if (typeof v === 'number' || !(key in system)) continue;
-    const n = toNumber(v);
-    if (n !== undefined) fields[key] = n;
+    const v = system[key];
+    if (v !== undefined && typeof v !== 'number') system[key] = toNumber(v) ?? v;
   }
+  // System wins over EventData: rules mean the System Level/Keywords/Computer when they name them. One
+  // spread builds a fast-mode object (field stores one by one would turn it into a slow dictionary).
+  const fields: Record<string, FieldValue> = { ...data, ...system };
   const eventId = toNumber(system.EventID);
   const service = channelService(text(system.Channel));
   const category = windowsCategory(service, eventId, data.EventType);
@@ -172,14 +178,27 @@ export function buildWindowsEvent(
   return makeEvent(fields, { product: 'windows', service, category }, at, ts, text(system.Computer));
 }
 
+/** True when EventData needs no unwrapping: only text and number values, no attributes or odd keys. */
+function isPlainData(data: JsonObject): boolean {
+  for (const key in data) {
+    const v = data[key];
+    if ((typeof v !== 'string' && typeof v !== 'number') || key === '#attributes' || key === PROTO) return false;
+  }
+  return true;
+}
+
 /** Maps an evtx_dump-shaped object (`{Event: {System, ...}}` or the bare `{System, ...}`) to an event. */
 export function mapEvtxJson(value: unknown, origin: EventOrigin, timestamp?: number): Mapped {
   const root = isObject(value) && isObject(value.Event) ? value.Event : value;
   if (!isObject(root) || !isObject(root.System)) return { skip: 'not a Windows event: no Event.System' };
   const system = systemFields(root.System);
   if (system.EventID === undefined) return { skip: 'Windows event without System.EventID' };
+  const ed = root.EventData;
+  // The usual EventData (text and numbers only) is its own data: read, never copied or changed.
+  if (root.UserData === undefined && isObject(ed) && isPlainData(ed))
+    return buildWindowsEvent(system, ed as Readonly<Record<string, FieldValue>>, origin, timestamp);
   const data: Record<string, FieldValue> = {};
-  eventDataFields(root.EventData, data);
+  eventDataFields(ed, data);
   leafFields(root.UserData, data);
   return buildWindowsEvent(system, data, origin, timestamp);
 }

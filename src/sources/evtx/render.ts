@@ -17,6 +17,16 @@ interface Sink {
   readonly budget: { left: number };
 }
 
+/**
+ * An element's object. Built by a constructor rather than as `{}`: a `{}` literal turns into a slow
+ * dictionary after about sixteen stores under computed keys (EventData often has more: a third of the
+ * benchmark's records did), which makes every later read and copy of it slower; V8 sizes objects made by a
+ * constructor from the ones it made before, and they stay in fast mode.
+ */
+const Element = function Element() {} as unknown as { new (): EvtxObject; prototype: object };
+// Plain-object prototype: the objects are indistinguishable from literals (same prototype, constructor).
+Element.prototype = Object.prototype;
+
 /** Most nodes one record may expand to before it is reported as corrupt. */
 const NODE_BUDGET = 1_000_000;
 
@@ -95,7 +105,8 @@ function renderElement(el: XElement, subs: readonly SubValue[], skipAttrs: boole
     const v = subs[children[0].i]; // the common `<EventID>%1</EventID>` case
     if (!(v instanceof Fragment)) return v ?? null;
   }
-  const obj: EvtxObject = attrs === null ? {} : { '#attributes': attrs };
+  const obj = new Element();
+  if (attrs !== null) obj['#attributes'] = attrs;
   if (el.keys !== null) return renderKeyed(el, el.keys, subs, obj, budget);
   const sink: Sink = { obj, text: [], multi: null, children: 0, budget };
   renderContent(children, subs, sink);
