@@ -152,6 +152,7 @@ function resolvePlaceholders(
   values: Readonly<Record<string, readonly string[]>>,
   unresolved?: Unsupported[],
 ): Expr {
+  if (!hasPlaceholder(expr)) return expr; // nearly every rule: no tree walk that rebuilds nothing
   return mapExpr(expr, (node) => {
     if (node.kind !== 'string' || !node.pattern.some(isPlaceholder)) return node;
     let variants: PatternPart[][] = [[]];
@@ -173,6 +174,13 @@ function resolvePlaceholders(
     }
     return or(variants.map((v) => ({ ...node, pattern: pattern(v) })));
   });
+}
+
+/** True when a string pattern of the tree holds a `%placeholder%` (the `expand` modifier). */
+function hasPlaceholder(expr: Expr): boolean {
+  if (expr.kind === 'and' || expr.kind === 'or') return expr.children.some(hasPlaceholder);
+  if (expr.kind === 'not') return hasPlaceholder(expr.child);
+  return expr.kind === 'string' && expr.pattern.some(isPlaceholder);
 }
 
 function buildScope(specs: readonly LogsourceSpec[], expr: Expr, timestamp: string | undefined): Scope {
