@@ -12,7 +12,6 @@ import { spawnSync } from 'node:child_process';
 import { createReadStream, createWriteStream, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { configureHuntHeap } from '../dist/cli/hunt-heap.js';
 import { huntFile } from '../dist/engine/hunt-file.js';
 import { RuleMatcher } from '../dist/engine/matcher.js';
 import { defaultWorkers } from '../dist/engine/parallel.js';
@@ -22,8 +21,6 @@ import { writeEvtx } from '../dist/sources/evtx/index.js';
 import { readEventBatches, readEvents } from '../dist/sources/index.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-// In-process figures run with the heap setting `tripline hunt` uses (src/cli/hunt-heap.ts).
-configureHuntHeap();
 const rulesDir = resolve(root, '../shared/corpus/sigma/rules/windows');
 const benchDir = resolve(root, '.bench');
 const arg = (name, dflt) => {

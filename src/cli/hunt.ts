@@ -14,7 +14,6 @@ import type { SkippedRecord } from '../sources/event.js';
 import { expandInputs, isSourceFormat, SOURCE_FORMATS, type SourceFormat } from '../sources/index.js';
 import { bundledRules } from './bundled.js';
 import { EXIT } from './exit.js';
-import { configureHuntHeap } from './hunt-heap.js';
 import {
   correlationRecord,
   detectionRecord,
@@ -89,7 +88,6 @@ export function registerHunt(program: Command): void {
       `worker threads (default: one per core for up to ${DEFAULT_PARALLEL_MAX_RULES} rules, else 1: each holds its own copy of the rules)`,
     )
     .action(async (logs: string[], opts: HuntOptions) => {
-      configureHuntHeap();
       process.exitCode = await runHunt(logs, opts, {
         stdout: (t) => process.stdout.write(t),
         stderr: (t) => process.stderr.write(t),
