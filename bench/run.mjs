@@ -40,9 +40,10 @@ for (const name of names) {
   });
   const seconds = (performance.now() - t) / 1000;
   const json = r.status === 0 ? lastJson(r.stdout) : undefined;
+  const rerun = wanted.length > 0;
   results[name] = json
-    ? { seconds, figures: json }
-    : { seconds, failed: (r.stderr || r.error?.message || '').slice(-2000) };
+    ? { seconds, rerun, figures: json }
+    : { seconds, rerun, failed: (r.stderr || r.error?.message || '').slice(-2000) };
 }
 
 /** A figure with its unit, or a dash when the benchmark did not produce it. */
@@ -201,11 +202,24 @@ function rows(value, prefix = '') {
 }
 
 const cpu = cpus();
+const reran = Object.entries(results)
+  .filter(([, r]) => r.rerun)
+  .map(([name]) => name);
 const lines = [
   '# Benchmarks',
   '',
-  'Written by `npm run bench` (bench/run.mjs); every figure below was measured in that one run, baselines',
-  'included, on this machine. Targets come from the issues; each benchmark script says how it measures.',
+  ...(reran.length > 0
+    ? [
+        `Written by \`npm run bench\` (bench/run.mjs); \`node bench/run.mjs <names>\` later re-ran ${reran.join(', ')} and`,
+        'replaced those figures, every other figure is from the full run. Each baseline is measured in the same',
+        'run as the figure it is compared with, on this machine.',
+      ]
+    : [
+        'Written by `npm run bench` (bench/run.mjs); every figure below was measured in that one run, baselines',
+        'included, on this machine.',
+      ]),
+  'Targets come from the issues; each benchmark script says how it measures. The host is shared: the same',
+  "benchmark varies by ±15–20% from one run to the next (the EVTX ratio mostly with evtxexport's own time).",
   '',
   `- machine: ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM (${(freemem() / 2 ** 30).toFixed(1)} GiB free at the end)`,
   `- node ${process.version}, ${process.platform}/${process.arch}, ${new Date().toISOString().slice(0, 10)}`,
