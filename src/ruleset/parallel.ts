@@ -1,10 +1,9 @@
 /**
- * Node only: loads a rule set for the commands that compile it (convert, hunt), as fast as the machine
- * allows. Consumes files and folders; produces the same `RuleSet` as `loadRules(paths, { keepDocuments:
- * false })`, in the same order. Files the cache (cache.ts) holds unchanged are not parsed; the others are
- * parsed on two threads when they are many: this thread parses the first part while one worker thread
- * parses the rest, whose rules come back by structured clone and are frozen again. A worker that fails has
- * its files parsed here instead.
+ * Node only: loads a rule set for `convert`. Consumes files and folders; produces the same `RuleSet` as
+ * `loadRules(paths, { keepDocuments: false })`, in the same order. Files the cache (cache.ts) holds
+ * unchanged are not parsed. With `threads: 2` and many files to parse, this thread parses the first part
+ * while one worker thread parses the rest, whose rules come back by structured clone and are frozen again;
+ * a worker that fails has its files parsed here instead.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -19,7 +18,7 @@ const MIN_FILES_FOR_WORKER = 400;
 
 /**
  * The worker's share of the files. It starts later than this thread (thread start, module loading), so it
- * takes a little less than half (bench/convert.mjs measures the split on the SigmaHQ corpus).
+ * takes a little less than half (timed on the SigmaHQ corpus: the worker starts parsing ~100 ms late).
  */
 const WORKER_SHARE = 0.45;
 
