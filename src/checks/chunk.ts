@@ -6,8 +6,7 @@
  */
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { Rule } from '../ir/types.js';
-import { readBytes } from '../ruleset/files.js';
-import { parseRuleBytes } from '../ruleset/parse.js';
+import { loadFile } from '../ruleset/load.js';
 import type { RuleEntry } from '../ruleset/types.js';
 import type { CheckSetting } from './config.js';
 import { loadReferenceData, type ReferenceDataOptions } from './data/load.js';
@@ -44,10 +43,7 @@ function slim(rule: Rule): Rule {
 export async function checkChunk(setup: ChunkSetup, data?: ReferenceData): Promise<ChunkResult> {
   const diagnostics: Diagnostic[] = [];
   const entries: RuleEntry[] = [];
-  for (const f of setup.files) {
-    const bytes = readBytes(f, diagnostics);
-    if (bytes) entries.push(...parseRuleBytes(f, bytes, diagnostics));
-  }
+  for (const f of setup.files) diagnostics.push(...loadFile(f, entries).diagnostics);
   const config = { checks: setup.checks, data: data ?? loadReferenceData(setup.dataOptions) };
   const rulesOnly = enabledChecks(config).filter((c) => c.scope === 'rule');
   runRuleChecks(entries, checkContext(config, diagnostics), rulesOnly, diagnostics);

@@ -26,7 +26,7 @@ export interface EvtxJson {
 }
 
 /** System fields that are numbers in the event schema (XML gives them as text). */
-const NUMERIC_SYSTEM = new Set([
+export const NUMERIC_SYSTEM: ReadonlySet<string> = new Set([
   'EventID',
   'Version',
   'Level',
@@ -38,7 +38,7 @@ const NUMERIC_SYSTEM = new Set([
 ]);
 
 /** Sysmon names filled from Security 4688 fields, as the pySigma windows audit pipeline maps them. */
-const SECURITY_4688_RENAMES: ReadonlyArray<readonly [from: string, to: string]> = [
+export const SECURITY_4688_RENAMES: ReadonlyArray<readonly [from: string, to: string]> = [
   ['NewProcessName', 'Image'],
   ['ParentProcessName', 'ParentImage'],
   ['SubjectLogonId', 'LogonId'],

@@ -1,6 +1,7 @@
 /**
  * Test oracle: the Windows record mapping as it was before the single-object rewrite (three objects and a
- * spread), kept verbatim in behaviour so the fast mapping can be compared with it on any record.
+ * spread), kept verbatim in behaviour so the fast mapping can be compared with it on any record. It shares
+ * the data tables (numeric System fields, 4688 renames) with the code under test; only the walk is its own.
  */
 import type { EventOrigin, FieldValue } from '../../src/sources/event.js';
 import {
@@ -13,25 +14,8 @@ import {
   toFieldValue,
   toNumber,
 } from '../../src/sources/values.js';
+import { NUMERIC_SYSTEM, SECURITY_4688_RENAMES } from '../../src/sources/windows.js';
 import { channelService, windowsCategory } from '../../src/sources/windows-tables.js';
-
-const NUMERIC_SYSTEM = new Set([
-  'EventID',
-  'Version',
-  'Level',
-  'Task',
-  'Opcode',
-  'EventRecordID',
-  'Execution_ProcessID',
-  'Execution_ThreadID',
-]);
-
-const RENAMES: ReadonlyArray<readonly [string, string]> = [
-  ['NewProcessName', 'Image'],
-  ['ParentProcessName', 'ParentImage'],
-  ['SubjectLogonId', 'LogonId'],
-  ['MandatoryLabel', 'IntegrityLevel'],
-];
 
 function unwrapText(v: unknown): unknown {
   return isObject(v) && '#text' in v ? v['#text'] : v;
@@ -101,7 +85,7 @@ function leafFields(node: unknown, out: Record<string, FieldValue>): void {
 }
 
 function addProcessCreationNames(fields: Record<string, FieldValue>, data: Record<string, FieldValue>): void {
-  for (const [from, to] of RENAMES) if (data[from] !== undefined) fields[to] = data[from];
+  for (const [from, to] of SECURITY_4688_RENAMES) if (data[from] !== undefined) fields[to] = data[from];
   const pid = toNumber(data.NewProcessId);
   const ppid = toNumber(data.ProcessId);
   if (pid !== undefined) fields.ProcessId = pid;
