@@ -3,6 +3,7 @@
  * tactic, scored by the number of detections, with the best confidence, rule titles and links.
  */
 import { techniqueOf } from './attack.js';
+import { layerDocument } from './layer-frame.js';
 import { attackTags, triplineOf } from './meta.js';
 import type { ExportOptions, ExportResult, ExportRule, Platform } from './types.js';
 
@@ -65,36 +66,13 @@ export function coverageLayer(
       showSubtechniques: true,
     }));
   });
-  const max = Math.max(1, ...techniques.map((t) => t.score));
-  return {
+  return layerDocument({
     name,
-    versions: { attack: '18', navigator: '5.1.0', layer: '4.5' },
-    domain: 'enterprise-attack',
     description: `Detection coverage exported by tripline: score = number of detections (${rules.length} rules).`,
-    sorting: 3,
-    layout: {
-      layout: 'side',
-      aggregateFunction: 'max',
-      showID: true,
-      showName: true,
-      showAggregateScores: true,
-      countUnscored: false,
-    },
-    hideDisabled: false,
     techniques,
-    gradient: { colors: ['#ffffff', '#66b1ff', '#08306b'], minValue: 0, maxValue: max },
-    legendItems: [],
-    metadata: [
-      { name: 'generated_by', value: 'tripline' },
-      ...(options.attack ? [{ name: 'attack_data', value: `enterprise-attack ${options.attack.version}` }] : []),
-    ],
-    links: [],
-    showTacticRowBackground: false,
-    tacticRowBackground: '#dddddd',
-    selectTechniquesAcrossTactics: true,
-    selectSubtechniquesWithParent: false,
-    selectVisibleTechniques: false,
-  };
+    attackVersion: options.attack?.version,
+    aggregateFunction: 'max',
+  });
 }
 
 function write(rules: readonly ExportRule[], options: ExportOptions): ExportResult {

@@ -2,6 +2,7 @@
  * Coverage scoring and the ATT&CK Navigator layer (format 4.5). Browser-safe: the catalog builds the layer
  * of the rules currently shown, so a filtered view downloads its own layer.
  */
+import { layerDocument } from '../export/layer-frame.js';
 import type { RuleSummary, SiteAttack } from './types.js';
 
 const WEIGHT: Record<string, number> = { stable: 1, test: 0.8, experimental: 0.6 };
@@ -34,27 +35,10 @@ export function navigatorLayer(rules: readonly RuleSummary[], attack: SiteAttack
         showSubtechniques: true,
       })),
     );
-  const max = Math.max(1, ...techniques.map((t) => t.score));
-  return {
+  return layerDocument({
     name: title,
-    versions: { attack: '18', navigator: '5.1.0', layer: '4.5' },
-    domain: 'enterprise-attack',
     description: 'Detection coverage exported by tripline. score = number of detections mapped to the technique.',
-    sorting: 3,
-    layout: { layout: 'side', showID: true, showName: true, showAggregateScores: true, countUnscored: false },
-    hideDisabled: false,
     techniques,
-    gradient: { colors: ['#ffffff', '#66b1ff', '#08306b'], minValue: 0, maxValue: max },
-    legendItems: [],
-    metadata: [
-      { name: 'generated_by', value: 'tripline' },
-      { name: 'attack_data', value: `enterprise-attack ${attack.version}` },
-    ],
-    links: [],
-    showTacticRowBackground: false,
-    tacticRowBackground: '#dddddd',
-    selectTechniquesAcrossTactics: true,
-    selectSubtechniquesWithParent: false,
-    selectVisibleTechniques: false,
-  };
+    attackVersion: attack.version,
+  });
 }
