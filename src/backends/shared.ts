@@ -2,8 +2,8 @@
  * Small helpers several dialects share: patterns as regular expressions, correlation thresholds, and
  * grouping of base queries. Target-neutral: each caller passes its own escaping and tokens.
  */
-import { isWildcard } from '../ir/pattern.js';
-import type { CorrelationCondition, Pattern, RegexFlags } from '../ir/types.js';
+import { isWildcard, patternShape } from '../ir/pattern.js';
+import type { CorrelationCondition, NumberMatch, Pattern, RegexFlags, StringMatch } from '../ir/types.js';
 
 /** Characters that are special in RE2, Java and PCRE regexes. */
 const REGEX_SPECIAL = /[.*+?^${}()|[\]\\/]/g;
@@ -76,4 +76,23 @@ export function identifier(text: string): string {
     .replace(/[^a-z0-9]+/g, '_')
     .replace(/^_+|_+$/g, '');
   return /^[a-z]/.test(id) ? id : `r_${id}`;
+}
+
+/**
+ * The texts of a same-field OR of exact string matches, for an `IN (...)` list: undefined unless there are
+ * two or more, all exact strings with the same `cased`. Texts are lower-cased unless cased.
+ */
+export function exactTexts(
+  nodes: readonly (StringMatch | NumberMatch)[],
+): { readonly cased: boolean; readonly texts: readonly string[] } | undefined {
+  if (nodes.length < 2 || nodes.some((n) => n.kind !== 'string')) return undefined;
+  const strings = nodes as readonly StringMatch[];
+  const cased = strings[0].cased;
+  const texts: string[] = [];
+  for (const n of strings) {
+    const shape = patternShape(n.pattern);
+    if (n.cased !== cased || shape.kind !== 'exact') return undefined;
+    texts.push(cased ? shape.text : shape.text.toLowerCase());
+  }
+  return { cased, texts };
 }

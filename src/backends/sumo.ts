@@ -12,7 +12,7 @@
 import { isWildcard, MANY, pattern, patternShape } from '../ir/pattern.js';
 import type { NumberMatch, Pattern, RegexFlags, StringMatch } from '../ir/types.js';
 import { unsupported } from './emit.js';
-import { escapeRegex } from './shared.js';
+import { escapeRegex, exactTexts } from './shared.js';
 import { sumoCorrelation } from './sumo-correlation.js';
 import type { Dialect, Emitted } from './types.js';
 
@@ -93,19 +93,11 @@ function numberMatch(n: NumberMatch): Emitted {
 
 /** Same-field OR lists of exact strings become `in (...)` (lower-cased unless cased). */
 function orSameField(field: string, nodes: readonly (StringMatch | NumberMatch)[]): string | undefined {
-  if (nodes.length < 2 || nodes.some((n) => n.kind !== 'string')) return undefined;
-  const strings = nodes as readonly StringMatch[];
-  const cased = strings[0].cased;
-  const values: string[] = [];
-  for (const n of strings) {
-    const shape = patternShape(n.pattern);
-    if (n.cased !== cased || shape.kind !== 'exact') return undefined;
-    const s = sumoString(cased ? shape.text : shape.text.toLowerCase());
-    if (s === undefined) return undefined;
-    values.push(s);
-  }
+  const exact = exactTexts(nodes);
+  const values = exact?.texts.map(sumoString);
+  if (!exact || !values || values.some((v) => v === undefined)) return undefined;
   const f = sumoField(field);
-  return `${cased ? f : `toLowerCase(${f})`} in (${values.join(', ')})`;
+  return `${exact.cased ? f : `toLowerCase(${f})`} in (${values.join(', ')})`;
 }
 
 const OPS = { gt: '>', gte: '>=', lt: '<', lte: '<=' } as const;

@@ -5,6 +5,7 @@
  * regex, partial match, as Sigma's `re`), `IS NULL`, `IN`. Kept with the export because only match rules use it.
  */
 import { unsupported } from '../backends/emit.js';
+import { exactTexts } from '../backends/shared.js';
 import type { Dialect, Emitted } from '../backends/types.js';
 import { isWildcard, patternShape } from '../ir/pattern.js';
 import type { NumberMatch, Pattern, StringMatch } from '../ir/types.js';
@@ -42,16 +43,9 @@ function stringMatch(n: StringMatch): Emitted {
 }
 
 function orSameField(name: string, nodes: readonly (StringMatch | NumberMatch)[]): string | undefined {
-  if (nodes.length < 2 || nodes.some((n) => n.kind !== 'string')) return undefined;
-  const strings = nodes as readonly StringMatch[];
-  const cased = strings[0].cased;
-  const values: string[] = [];
-  for (const n of strings) {
-    const shape = patternShape(n.pattern);
-    if (n.cased !== cased || shape.kind !== 'exact') return undefined;
-    values.push(cseString(cased ? shape.text : shape.text.toLowerCase()));
-  }
-  return `${cased ? field(name) : `lower(${field(name)})`} IN (${values.join(', ')})`;
+  const exact = exactTexts(nodes);
+  if (!exact) return undefined;
+  return `${exact.cased ? field(name) : `lower(${field(name)})`} IN (${exact.texts.map(cseString).join(', ')})`;
 }
 
 const OPS = { gt: '>', gte: '>=', lt: '<', lte: '<=' } as const;
