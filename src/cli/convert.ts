@@ -3,7 +3,7 @@
  * Reads rule files and folders (plus Sigma filter files), applies the target's pipelines, writes the
  * queries as text or JSON to stdout, one file, or one file per rule.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Command } from 'commander';
 import { type Conversion, convertRuleSet, TARGETS, targetByName } from '../backends/index.js';
@@ -11,6 +11,7 @@ import { type Diagnostic, formatDiagnostic } from '../core/diagnostic.js';
 import { BUILTIN_PIPELINES, builtinPipeline, parsePipelineText } from '../pipelines/index.js';
 import type { PipelineSpec } from '../pipelines/types.js';
 import { defaultCacheDir } from '../ruleset/cache.js';
+import { makeDirectory } from '../ruleset/files.js';
 import { loadRulesInParallel } from '../ruleset/parallel.js';
 import { EXIT } from './exit.js';
 
@@ -87,7 +88,12 @@ export async function runConvert(rules: readonly string[], opts: ConvertOptions)
   const conversions = convertRuleSet(ruleSet, dialect, pipelines);
   const converted = conversions.filter((c) => c.errors.length === 0);
   const failed = conversions.filter((c) => c.errors.length > 0);
-  writeOutput(opts, converted, failed, loadErrors);
+  try {
+    writeOutput(opts, converted, failed, loadErrors);
+  } catch (e) {
+    const where = opts.outputDir ?? opts.output ?? 'the output';
+    return usage(`cannot write to '${where}': ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
   for (const d of loadErrors) process.stderr.write(`${formatDiagnostic(d)}\n`);
   if (opts.skipUnsupported) {
     if (failed.length) process.stderr.write(skippedSummary(failed));
@@ -162,7 +168,7 @@ function writeOutput(
   loadErrors: readonly Diagnostic[],
 ): void {
   if (opts.outputDir) {
-    mkdirSync(opts.outputDir, { recursive: true });
+    makeDirectory(opts.outputDir);
     const names = new Set<string>();
     for (const c of converted) {
       const file = join(opts.outputDir, uniqueName(c, opts.format === 'json' ? 'json' : c.target, names));

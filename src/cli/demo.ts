@@ -4,13 +4,14 @@
  * functions, prints the detections grouped by rule, then converts the seed 001 rule (trusted installer spawns a
  * LOLBin) to every registered target. Deterministic for a seed; a few seconds; about 120 lines of output.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { convertRuleSet, TARGETS } from '../backends/index.js';
 import { type Detection, huntEvents, prepareRules } from '../engine/index.js';
 import type { CorrelationRule, DetectionRule } from '../ir/types.js';
+import { makeDirectory } from '../ruleset/files.js';
 import { loadRules } from '../ruleset/load.js';
 import { renderEvents, resolveScenarios, type SimEvent, simulate } from '../simulate/index.js';
 import { type LogEvent, readEvents } from '../sources/index.js';
@@ -91,7 +92,7 @@ function printDetections(
 /** Converts the demo rule to every target and prints each query under a heading. */
 async function printConversions(rulesDir: string, dir: string, say: (...lines: string[]) => void): Promise<void> {
   const set = await loadRules([path.join(rulesDir, DEMO_RULE)]);
-  mkdirSync(path.join(dir, 'queries'), { recursive: true });
+  makeDirectory(path.join(dir, 'queries'));
   for (const [name, dialect] of Object.entries(TARGETS)) {
     const pipelines = defaultPipelines(dialect);
     const [c] = convertRuleSet(set, dialect, pipelines);
@@ -121,7 +122,7 @@ export async function runDemo(opts: DemoOptions, write: (text: string) => void):
     return EXIT.usage;
   }
   const dir = opts.output ?? mkdtempSync(path.join(tmpdir(), 'tripline-demo-'));
-  mkdirSync(dir, { recursive: true });
+  makeDirectory(dir);
   const pack = bundledRules();
   say(
     'tripline demo: T1195 supply-chain compromise, simulated and hunted',

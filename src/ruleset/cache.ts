@@ -6,10 +6,11 @@
  * another rule set never reads it.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { VERSION } from '../version.js';
+import { makeDirectory } from './files.js';
 import type { ParsedFile } from './types.js';
 
 /** A cache entry: a file's parse and the digest of its bytes. */
@@ -56,7 +57,7 @@ export class RuleCache {
   save(): void {
     if (!this.#changed && this.#current.size === this.#stored.size) return;
     try {
-      mkdirSync(join(this.#path, '..'), { recursive: true });
+      makeDirectory(dirname(this.#path));
       const temp = `${this.#path}.${process.pid}.tmp`;
       writeFileSync(temp, JSON.stringify({ version: VERSION, entries: Object.fromEntries(this.#current) }));
       renameSync(temp, this.#path);

@@ -1,6 +1,6 @@
 /** Finds rule files: walks folders (sorted, so results are deterministic) and reads each file once. */
-import { type Dirent, readdirSync, readFileSync, statSync } from 'node:fs';
-import { extname, join } from 'node:path';
+import { type Dirent, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, extname, join } from 'node:path';
 import { report } from '../core/codes.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 
@@ -75,4 +75,15 @@ export function readBytes(file: string, diagnostics: Diagnostic[]): Uint8Array |
     );
     return undefined;
   }
+}
+
+/**
+ * Creates a folder and its missing parents, throwing when one cannot be made. Not `mkdirSync(dir,
+ * { recursive: true })`: on Node 20 that spins forever where a parent refuses new folders (e.g. under /proc).
+ */
+export function makeDirectory(dir: string): void {
+  if (existsSync(dir)) return;
+  const parent = dirname(dir);
+  if (parent !== dir) makeDirectory(parent);
+  mkdirSync(dir);
 }

@@ -3,12 +3,13 @@
  * bundle (dist/site-app, built by Vite at package build time) plus data/index.json, data/attack.json and
  * data/rules/<slug>.json. Nothing here runs in the browser.
  */
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findAttackDir, loadReferenceData } from '../checks/data/load.js';
 import { checkRuleSet } from '../checks/runner.js';
 import type { CorrelationRule, DetectionRule } from '../ir/types.js';
+import { makeDirectory } from '../ruleset/files.js';
 import { loadRules } from '../ruleset/load.js';
 import type { RuleSet } from '../ruleset/types.js';
 import { VERSION } from '../version.js';
@@ -87,7 +88,7 @@ export async function buildSite(opts: SiteOptions): Promise<SiteReport> {
     ],
   };
   const out = resolve(opts.outDir);
-  mkdirSync(out, { recursive: true });
+  makeDirectory(out);
   // data/ and assets/ are ours: clear them so a rebuild leaves no stale rule pages or old hashed chunks.
   for (const dir of ['data', 'assets']) rmSync(join(out, dir), { recursive: true, force: true });
   cpSync(appDir, out, { recursive: true });
@@ -132,7 +133,7 @@ function summaryOf(p: SiteRule): SiteIndex['rules'][number] {
 
 function writeData(out: string, index: SiteIndex, pages: readonly SiteRule[], attack: unknown) {
   const dir = join(out, 'data', 'rules');
-  mkdirSync(dir, { recursive: true });
+  makeDirectory(dir);
   let bytes = 0;
   const write = (file: string, value: unknown) => {
     const text = JSON.stringify(value);
