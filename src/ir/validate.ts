@@ -3,6 +3,7 @@
  * compile in a linear-time engine) and CIDR networks.
  */
 import { RE2JS } from 're2js';
+import { isPortableRegex } from './regex-subset.js';
 import type { RegexFlags } from './types.js';
 
 /** A problem with a regex; `fatal` when no engine can compile it at all. */
@@ -13,26 +14,44 @@ export interface RegexProblem {
 
 /** Checks a Sigma regex: it must compile as JavaScript, and should compile in RE2 (no lookaround, no backrefs). */
 export function checkRegex(source: string, flags: RegexFlags): RegexProblem | undefined {
+  const jsError = jsCompileError(source, flags);
+  if (jsError === undefined ? isPortableRegex(source) : hasPortableBody(source, flags)) return undefined;
+  const re2Error = re2CompileError(source, flags);
+  if (re2Error === undefined) return undefined;
+  if (jsError !== undefined) return { fatal: true, message: `regular expression does not compile: ${jsError}` };
+  return {
+    fatal: false,
+    message: `regular expression needs a backtracking engine (${re2Error}); linear-time engines (RE2, KQL, the hunt engine) reject it`,
+  };
+}
+
+/** RE2's inline flags at the start of a pattern (`(?i)`), which JavaScript does not read. */
+const INLINE_FLAGS = /^\(\?[imsU]+\)/;
+
+/** True for inline flags followed by a pattern both engines accept: RE2 compiles the whole. */
+function hasPortableBody(source: string, flags: RegexFlags): boolean {
+  const prefix = INLINE_FLAGS.exec(source);
+  if (!prefix) return false;
+  const body = source.slice(prefix[0].length);
+  return jsCompileError(body, flags) === undefined && isPortableRegex(body);
+}
+
+function jsCompileError(source: string, flags: RegexFlags): string | undefined {
   try {
     new RegExp(source, jsFlags(flags));
-  } catch (e) {
-    try {
-      compileRe2(source, flags);
-    } catch {
-      return { fatal: true, message: `regular expression does not compile: ${(e as Error).message}` };
-    }
     return undefined;
+  } catch (e) {
+    return (e as Error).message;
   }
+}
+
+function re2CompileError(source: string, flags: RegexFlags): string | undefined {
   try {
     compileRe2(source, flags);
+    return undefined;
   } catch (e) {
-    const why = (e as Error).message.replace(/^error parsing regexp: /, '');
-    return {
-      fatal: false,
-      message: `regular expression needs a backtracking engine (${why}); linear-time engines (RE2, KQL, the hunt engine) reject it`,
-    };
+    return (e as Error).message.replace(/^error parsing regexp: /, '');
   }
-  return undefined;
 }
 
 /** JS RegExp flags for Sigma's i/m/s sub-modifiers. */

@@ -20,7 +20,7 @@ export interface PipelineResult {
 /** Runs the pipelines over a rule, in order. */
 export function applyPipelines(rule: DetectionRule, pipelines: readonly PipelineSpec[]): PipelineResult {
   const unsupported: Unsupported[] = [];
-  const matched = pipelines.map((p) => p.logsources?.find((l) => logsourceMatches(l.match, rule.logsource)));
+  const matched = pipelines.map((p) => logsourceSpec(p, rule.logsource));
   pipelines.forEach((p, i) => {
     if (p.requireLogsource && !matched[i]) {
       unsupported.push({
@@ -29,6 +29,8 @@ export function applyPipelines(rule: DetectionRule, pipelines: readonly Pipeline
     }
   });
   let expr = rule.expr;
+  // Only the `expand` modifier writes placeholders and no pipeline step adds one: most rules skip them.
+  const placeholders = hasPlaceholder(expr);
   for (let i = 0; i < pipelines.length; i++) {
     // Without its log source a required pipeline already failed the rule: one error, not one per field.
     if (pipelines[i].requireLogsource && !matched[i]) continue;
@@ -42,9 +44,9 @@ export function applyPipelines(rule: DetectionRule, pipelines: readonly Pipeline
       fields = fieldSet(expr);
       if (r.unsupported) unsupported.push(r.unsupported);
     }
-    expr = resolvePlaceholders(expr, pipelines[i].placeholders ?? {});
+    if (placeholders) expr = resolvePlaceholders(expr, pipelines[i].placeholders ?? {});
   }
-  expr = resolvePlaceholders(expr, {}, unsupported);
+  if (placeholders) expr = resolvePlaceholders(expr, {}, unsupported);
   const scope = buildScope(
     matched.filter((m): m is LogsourceSpec => m !== undefined),
     expr,
@@ -62,6 +64,25 @@ function fieldSet(expr: Expr, out = new Set<string>()): Set<string> {
   else if (expr.kind === 'not') fieldSet(expr.child, out);
   else if ('field' in expr && typeof expr.field === 'string') out.add(expr.field);
   return out;
+}
+
+/**
+ * The first log source spec of a pipeline that matches a rule's log source. A memo by pipeline and log
+ * source text (pure function of frozen specs): a rule set has a few hundred log sources and thousands of
+ * rules, and a pipeline lists dozens of specs.
+ */
+const LOGSOURCE_SPECS = new WeakMap<PipelineSpec, Map<string, LogsourceSpec | undefined>>();
+
+function logsourceSpec(p: PipelineSpec, logsource: Logsource): LogsourceSpec | undefined {
+  if (!p.logsources) return undefined;
+  let byKey = LOGSOURCE_SPECS.get(p);
+  if (!byKey) LOGSOURCE_SPECS.set(p, (byKey = new Map()));
+  const part = (v: string | undefined) => (v === undefined ? '\0' : `=${v}\0`);
+  const key = part(logsource.category) + part(logsource.product) + part(logsource.service);
+  if (byKey.has(key)) return byKey.get(key);
+  const spec = p.logsources.find((l) => logsourceMatches(l.match, logsource));
+  byKey.set(key, spec);
+  return spec;
 }
 
 /** True when every key the spec sets equals the rule's log source. */
@@ -152,7 +173,6 @@ function resolvePlaceholders(
   values: Readonly<Record<string, readonly string[]>>,
   unresolved?: Unsupported[],
 ): Expr {
-  if (!hasPlaceholder(expr)) return expr; // nearly every rule: no tree walk that rebuilds nothing
   return mapExpr(expr, (node) => {
     if (node.kind !== 'string' || !node.pattern.some(isPlaceholder)) return node;
     let variants: PatternPart[][] = [[]];
@@ -194,7 +214,7 @@ function buildScope(specs: readonly LogsourceSpec[], expr: Expr, timestamp: stri
   }
   // Only derived fields the rule reads are computed, so simple rules keep simple queries.
   const available: Record<string, string> = Object.assign({}, ...specs.map((s) => s.derived ?? {}));
-  const used = fieldsOf(expr).filter((f) => Object.hasOwn(available, f));
+  const used = specs.some((s) => s.derived) ? fieldsOf(expr).filter((f) => Object.hasOwn(available, f)) : [];
   const derived = used.length ? Object.freeze(Object.fromEntries(used.map((f) => [f, available[f]]))) : undefined;
   return Object.freeze({
     table,
@@ -219,7 +239,7 @@ function scopeCondition(field: string, value: ScopeValue): Expr {
 export function targetFieldName(field: string, pipelines: readonly PipelineSpec[], logsource: Logsource): string {
   let name = field;
   for (const p of pipelines) {
-    const ls = p.logsources?.find((l) => logsourceMatches(l.match, logsource));
+    const ls = logsourceSpec(p, logsource);
     const m = ls?.fields?.[name] ?? p.fields?.[name];
     if (m !== undefined) name = typeof m === 'string' ? m : m[0];
     else name = unmappedName(name, p, ls);

@@ -14,13 +14,35 @@ import type { ParsedDocument, Range, YamlNode, YamlPair, YamlScalar } from './ya
  * keeps one type per tag, so each tag gets all of its forms at once.)
  */
 function coreType(tag: string, forms: readonly [RegExp, (s: string) => unknown][]): Type {
-  // Every form starts with one of these (or is empty): most plain scalars of a rule are words and skip the tests.
-  const formOf = (s: string) => (/^[-+.~0-9nNtTfF]|^$/.test(s) ? forms.find(([test]) => test.test(s)) : undefined);
+  const formOf = (s: string) => (mayBeCore(s) ? forms.find(([test]) => test.test(s)) : undefined);
   return new Type(`tag:yaml.org,2002:${tag}`, {
     kind: 'scalar',
     resolve: (s: string) => formOf(s) !== undefined,
     construct: (s: string) => formOf(s)?.[1](s),
   });
+}
+
+/**
+ * Every core form is empty or starts with one of `-+.~0-9nNtTfF`. Most plain scalars of a rule (keys,
+ * words, paths) fail this test, so they skip the regexes; it runs for every scalar four times (once per
+ * type), so it tests a character code rather than running a regex.
+ */
+function mayBeCore(s: string): boolean {
+  if (s.length === 0) return true;
+  const c = s.charCodeAt(0);
+  return (
+    (c >= 0x30 && c <= 0x39) || // 0-9
+    c === 0x2d || // -
+    c === 0x2b || // +
+    c === 0x2e || // .
+    c === 0x7e || // ~
+    c === 0x6e || // n
+    c === 0x4e || // N
+    c === 0x74 || // t
+    c === 0x54 || // T
+    c === 0x66 || // f
+    c === 0x46 // F
+  );
 }
 
 const CORE_TYPES = [
@@ -129,8 +151,8 @@ function nodeOf(text: string, frame: Frame, state: State): YamlNode {
     return { kind: 'scalar', value: null, quoted: false, range: [at, at] };
   }
   // A scalar first read as a possible mapping key comes wrapped in a second event, which resolves it.
-  const [inner, ...rest] = frame.children;
-  if (rest.length > 0 || (inner && inner.kind !== 'scalar')) throw new Declined();
+  const inner = frame.children[0];
+  if (frame.children.length > 1 || (inner && inner.kind !== 'scalar')) throw new Declined();
   const innerEnd = inner && !isEmpty(inner) ? inner.range[1] : state.position;
   return scalarOf(text, start, innerEnd, state.position, result);
 }
@@ -190,15 +212,20 @@ function collectionRange(text: string, start: number, end: number, last: YamlNod
 
 /** A plain scalar ends at its last non-blank character (js-yaml may stop after the spaces before a comment). */
 function trimEnd(text: string, start: number, end: number): number {
-  let i = end;
-  while (i > start && /[ \t\r\n]/.test(text[i - 1] ?? ' ')) i--;
+  let i = Math.max(start, Math.min(end, text.length)); // js-yaml may report a position past the end
+  while (i > start && isBlank(text.charCodeAt(i - 1))) i--;
   return i;
+}
+
+/** Space, tab, CR or LF. */
+function isBlank(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0a;
 }
 
 /** A block scalar's content ends with the line break of its last line that is not blank. */
 function blockEnd(text: string, end: number): number {
   let i = Math.min(end, text.length);
-  while (i > 0 && /[ \t\r\n]/.test(text[i - 1])) i--;
+  while (i > 0 && isBlank(text.charCodeAt(i - 1))) i--;
   const lineEnd = text.indexOf('\n', i);
   return lineEnd === -1 ? text.length : lineEnd + 1;
 }
