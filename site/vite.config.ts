@@ -9,12 +9,14 @@ import { defineConfig, type Plugin } from 'vite';
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
 /**
- * Browser stand-ins: the rule loader's file reader is Node-only (the browser loads in-memory texts), and
- * ajv's schema compiler needs `new Function`, which the CSP forbids. Keyed by importer and specifier.
+ * Browser stand-ins: the rule loader's file reader is Node-only (the browser loads in-memory texts), ajv's
+ * schema compiler needs `new Function`, which the CSP forbids, and the Node loader of the `yaml` library
+ * requires it synchronously. Keyed by importer and specifier.
  */
 const STUBS: readonly { importer: string; source: string; stub: string }[] = [
   { importer: '/src/ruleset/load.ts', source: './files.js', stub: './src/stubs/files.ts' },
   { importer: '/src/checks/schema/tripline-metadata.ts', source: '../data/schemas.js', stub: './src/stubs/schemas.ts' },
+  { importer: '/src/sigma/yaml-precise.ts', source: './yaml-lib.js', stub: './src/stubs/yaml-lib.ts' },
 ];
 
 function browserStubs(): Plugin {

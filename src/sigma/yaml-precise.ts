@@ -3,20 +3,19 @@
  * alias-bomb protection. Used for files the fast path (yaml-fast.ts) declines. Consumes text; produces the
  * positioned tree of yaml-tree.ts plus diagnostics.
  */
-import {
-  type Document,
-  isAlias,
-  isMap,
-  isNode,
-  isScalar,
-  isSeq,
-  LineCounter,
-  type Node,
-  parseAllDocuments,
-} from 'yaml';
+import type { Document, Node } from 'yaml';
 import { report } from '../core/codes.js';
 import type { Diagnostic } from '../core/diagnostic.js';
-import { type ParsedDocument, type Range, spanAt, type YamlNode, type YamlScalar } from './yaml-tree.js';
+import { yamlLibrary } from './yaml-lib.js';
+import {
+  type LineIndex,
+  lineIndex,
+  type ParsedDocument,
+  type Range,
+  spanAt,
+  type YamlNode,
+  type YamlScalar,
+} from './yaml-tree.js';
 
 /** Aliases allowed per document before it is treated as an alias bomb. */
 const MAX_ALIAS_COUNT = 100;
@@ -27,15 +26,15 @@ const MAX_DEPTH = 256;
 export interface PreciseParse {
   readonly documents: readonly ParsedDocument[];
   readonly diagnostics: readonly Diagnostic[];
-  readonly lines: LineCounter;
+  readonly lines: LineIndex;
 }
 
 /** Parses every document of a file; documents with errors are reported and left out. */
 export function parsePrecise(file: string, text: string): PreciseParse {
-  const lines = new LineCounter();
+  const lines = lineIndex(text);
   const diagnostics: Diagnostic[] = [];
   const documents: ParsedDocument[] = [];
-  const parsed = parseAllDocuments(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+  const parsed = yamlLibrary().parseAllDocuments(text, { uniqueKeys: true, prettyErrors: false });
   const docs = Array.isArray(parsed) ? parsed : [];
   docs.forEach((doc, index) => {
     if (doc.errors.length > 0) {
@@ -64,6 +63,7 @@ export function parsePrecise(file: string, text: string): PreciseParse {
  * self-referencing alias ends as a null scalar at `MAX_DEPTH`.
  */
 function treeOf(doc: Document.Parsed, node: unknown, depth = 0): YamlNode {
+  const { isAlias, isMap, isSeq } = yamlLibrary();
   const target = isAlias(node) ? (depth < MAX_DEPTH ? node.resolve(doc) : undefined) : node;
   if (isMap(target)) {
     const pairs = target.items.map((p) => {
@@ -81,7 +81,7 @@ function treeOf(doc: Document.Parsed, node: unknown, depth = 0): YamlNode {
 }
 
 function scalarOf(node: unknown): YamlScalar {
-  if (!isScalar(node)) return { kind: 'scalar', value: null, quoted: false, range: rangeOf(node) };
+  if (!yamlLibrary().isScalar(node)) return { kind: 'scalar', value: null, quoted: false, range: rangeOf(node) };
   const v = node.value;
   const value =
     v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean'
@@ -95,7 +95,7 @@ function scalarOf(node: unknown): YamlScalar {
 
 /** A key as a scalar; a complex key (a map or list as key) has the empty string as its text. */
 function keyOf(key: unknown): YamlScalar {
-  if (isScalar(key)) return scalarOf(key);
+  if (yamlLibrary().isScalar(key)) return scalarOf(key);
   return { kind: 'scalar', value: '', quoted: false, range: rangeOf(key) };
 }
 
@@ -111,7 +111,7 @@ function collectionRange(node: Node & { flow?: boolean }, last: YamlNode | undef
 }
 
 function rangeOf(node: unknown): Range {
-  const r = isNode(node) ? node.range : undefined;
+  const r = yamlLibrary().isNode(node) ? node.range : undefined;
   return r ? [r[0], r[1]] : [0, 0];
 }
 

@@ -3,7 +3,6 @@
  * common case, yaml-precise.ts for everything else) and give the same tree for the same text, so nothing
  * downstream knows which one ran. Offsets are UTF-16 indexes into the parsed text.
  */
-import { LineCounter } from 'yaml';
 import type { Span } from '../core/diagnostic.js';
 
 /** [start, end) of a node's value: no trailing comment, blank line or indentation. */
@@ -48,23 +47,47 @@ export interface ParsedDocument {
   readonly value: unknown;
 }
 
-/** Line starts of a text, for turning offsets into 1-based line and column. */
-export function lineIndex(text: string): LineCounter {
-  const lines = new LineCounter();
-  lines.addNewLine(0);
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines.addNewLine(i + 1);
-  return lines;
+/** Line starts of a text, for turning UTF-16 offsets into 1-based lines and columns. */
+export class LineIndex {
+  readonly #starts: number[] = [0];
+
+  constructor(text: string) {
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.#starts.push(i + 1);
+  }
+
+  /** The 1-based line holding an offset (an offset past the end is on the last line). */
+  line(offset: number): number {
+    let low = 0;
+    let high = this.#starts.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (offset < this.#starts[mid]) high = mid;
+      else low = mid + 1;
+    }
+    return Math.max(low, 1);
+  }
+
+  /** The 1-based column of an offset on its line. */
+  column(offset: number, line = this.line(offset)): number {
+    return offset - this.#starts[line - 1] + 1;
+  }
+}
+
+/** Line starts of a text. */
+export function lineIndex(text: string): LineIndex {
+  return new LineIndex(text);
 }
 
 /** The span between two offsets. */
-export function spanAt(lines: LineCounter, start: number, end: number): Span {
-  const a = lines.linePos(start);
-  const b = lines.linePos(Math.max(start, end));
-  return { line: a.line, column: a.col, endLine: b.line, endColumn: b.col };
+export function spanAt(lines: LineIndex, start: number, end: number): Span {
+  const last = Math.max(start, end);
+  const line = lines.line(start);
+  const endLine = lines.line(last);
+  return { line, column: lines.column(start, line), endLine, endColumn: lines.column(last, endLine) };
 }
 
 /** The span of a node's value. */
-export function nodeSpan(lines: LineCounter, node: YamlNode): Span {
+export function nodeSpan(lines: LineIndex, node: YamlNode): Span {
   return spanAt(lines, node.range[0], node.range[1]);
 }
 

@@ -4,11 +4,10 @@
  * diagnostics. Plain files take the fast path (yaml-fast.ts); anything it declines — errors included — is
  * read by the complete parser (yaml-precise.ts), which gives the same tree and reports every problem.
  */
-import type { LineCounter } from 'yaml';
 import type { Diagnostic, Span } from '../core/diagnostic.js';
 import { parseFast } from './yaml-fast.js';
 import { parsePrecise } from './yaml-precise.js';
-import { findNode, lineIndex, nodeSpan, type YamlNode } from './yaml-tree.js';
+import { findNode, type LineIndex, lineIndex, nodeSpan, type YamlNode } from './yaml-tree.js';
 
 export { nodeSpan, spanAt, type YamlNode } from './yaml-tree.js';
 
@@ -20,7 +19,7 @@ export interface YamlDocument {
   readonly value: unknown;
   /** The document's nodes with their positions. */
   readonly root: YamlNode;
-  readonly lines: LineCounter;
+  readonly lines: LineIndex;
 }
 
 /** A parsed rule file. */
