@@ -75,8 +75,8 @@ const LOGSOURCE_SPECS = new WeakMap<PipelineSpec, Map<string, LogsourceSpec | un
 
 function logsourceSpec(p: PipelineSpec, logsource: Logsource): LogsourceSpec | undefined {
   if (!p.logsources) return undefined;
-  let byKey = LOGSOURCE_SPECS.get(p);
-  if (!byKey) LOGSOURCE_SPECS.set(p, (byKey = new Map()));
+  const byKey = LOGSOURCE_SPECS.get(p) ?? new Map<string, LogsourceSpec | undefined>();
+  LOGSOURCE_SPECS.set(p, byKey);
   const part = (v: string | undefined) => (v === undefined ? '\0' : `=${v}\0`);
   const key = part(logsource.category) + part(logsource.product) + part(logsource.service);
   if (byKey.has(key)) return byKey.get(key);
