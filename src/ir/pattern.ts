@@ -41,29 +41,35 @@ export function pattern(parts: readonly PatternPart[]): Pattern {
  */
 export function parseSigmaString(text: string, placeholders = false): Pattern {
   const parts: PatternPart[] = [];
+  // Literal text is taken in runs (slices) rather than a character at a time: `lit` holds what was
+  // unescaped so far, `from` where the current run started.
   let lit = '';
+  let from = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (c === '\\') {
       const next = text[i + 1];
       if (next === '*' || next === '?' || next === '\\') {
-        lit += next;
+        lit += text.slice(from, i) + next;
         i++;
-      } else lit += c;
+        from = i + 1;
+      }
     } else if (c === '*' || c === '?') {
-      parts.push(lit, c === '*' ? MANY : ONE);
+      parts.push(lit + text.slice(from, i), c === '*' ? MANY : ONE);
       lit = '';
+      from = i + 1;
     } else if (c === '%' && placeholders) {
       const end = text.indexOf('%', i + 1);
       const name = end > i ? text.slice(i + 1, end) : '';
       if (/^[\w.-]+$/.test(name)) {
-        parts.push(lit, { placeholder: name });
+        parts.push(lit + text.slice(from, i), { placeholder: name });
         lit = '';
         i = end;
-      } else lit += c;
-    } else lit += c;
+        from = end + 1;
+      }
+    }
   }
-  parts.push(lit);
+  parts.push(lit + text.slice(from));
   return pattern(parts);
 }
 

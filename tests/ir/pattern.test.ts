@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { base64Offsets } from '../../src/ir/encode.js';
-import { formatSigmaString, MANY, ONE, parseSigmaString, patternShape } from '../../src/ir/pattern.js';
+import { formatSigmaString, MANY, ONE, parseSigmaString, pattern, patternShape } from '../../src/ir/pattern.js';
+import type { PatternPart } from '../../src/ir/types.js';
 
 describe('Sigma strings', () => {
   const cases: [string, unknown[]][] = [
@@ -34,6 +35,40 @@ describe('Sigma strings', () => {
         expect(parseSigmaString(formatSigmaString([s]))).toEqual(s === '' ? [] : [s]);
       }),
       { numRuns: 2000 },
+    );
+  });
+  it('reads like the one-character-at-a-time definition (escapes, wildcards, placeholders)', () => {
+    const placeholderAt = (text: string, i: number) => {
+      const end = text.indexOf('%', i + 1);
+      return end === -1 ? '' : text.slice(i + 1, end);
+    };
+    const reference = (text: string, placeholders: boolean) => {
+      const parts: PatternPart[] = [];
+      let lit = '';
+      for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        const next = text[i + 1];
+        if (c === '\\' && (next === '*' || next === '?' || next === '\\')) {
+          lit += next;
+          i++;
+        } else if (c === '*' || c === '?') {
+          parts.push(lit, c === '*' ? MANY : ONE);
+          lit = '';
+        } else if (c === '%' && placeholders && /^[\w.-]+$/.test(placeholderAt(text, i))) {
+          const name = placeholderAt(text, i);
+          parts.push(lit, { placeholder: name });
+          lit = '';
+          i += name.length + 1;
+        } else lit += c;
+      }
+      return [...parts, lit];
+    };
+    const text = fc.string({ unit: fc.constantFrom(...'ab.\\*?%-_ é'), maxLength: 16 });
+    fc.assert(
+      fc.property(text, fc.boolean(), (s, placeholders) => {
+        expect(parseSigmaString(s, placeholders)).toEqual(pattern(reference(s, placeholders)));
+      }),
+      { numRuns: 3000 },
     );
   });
   it('classifies shapes', () => {
