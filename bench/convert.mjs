@@ -1,7 +1,7 @@
 // Conversion benchmark: the whole SigmaHQ corpus (3,780 rules) to every registered target.
 // Usage: npx tsc -p tsconfig.build.json && node bench/convert.mjs [--rounds 3] [--no-cli]. Prints JSON on stdout.
 // In-process: rule loading once per round plus convertRuleSet per target (median of rounds; load + convert
-// is what one `tripline convert` does). Fresh process: `node dist/cli/main.js convert <corpus> -t <target>
+// is what one `tripline convert` does). Fresh process: `node dist/bin/main.js convert <corpus> -t <target>
 // --format json -o /dev/null`, wall time including Node start-up, median of `--rounds` runs per target, with
 // the default threads (two on this machine) and, for kql, with `-j 1`. Reference: pySigma ~11 s per target.
 import { spawnSync } from 'node:child_process';
@@ -82,7 +82,7 @@ function timeCli(args) {
   let exitCode;
   for (let r = 0; r < rounds; r++) {
     const t = performance.now();
-    const cli = [resolve(root, 'dist/cli/main.js'), 'convert', corpus, '--format', 'json', '-o', '/dev/null'];
+    const cli = [resolve(root, 'dist/bin/main.js'), 'convert', corpus, '--format', 'json', '-o', '/dev/null'];
     exitCode = spawnSync(process.execPath, [...cli, ...args], { stdio: 'ignore' }).status;
     times.push(performance.now() - t);
   }
@@ -100,7 +100,7 @@ function cachedProcess() {
   const dir = mkdtempSync(resolve(tmpdir(), 'tripline-bench-cache-'));
   const t = performance.now();
   const args = ['convert', corpus, '-t', 'kql', '--format', 'json', '-o', '/dev/null', '--cache', dir];
-  spawnSync(process.execPath, [resolve(root, 'dist/cli/main.js'), ...args], { stdio: 'ignore' });
+  spawnSync(process.execPath, [resolve(root, 'dist/bin/main.js'), ...args], { stdio: 'ignore' });
   const out = { coldKqlMs: ms(performance.now() - t), warm: {} };
   for (const name of Object.keys(TARGETS)) out.warm[name] = timeCli(['-t', name, '--cache', dir]);
   rmSync(dir, { recursive: true, force: true });

@@ -226,7 +226,7 @@ async function peakRss(jsonl, defaults) {
  * Without `workers` the CLI picks its default.
  */
 function bigRun(big, workers) {
-  const cli = resolve(root, 'dist/cli/main.js');
+  const cli = resolve(root, 'dist/bin/main.js');
   const hunt = [
     cli,
     'hunt',

@@ -24,7 +24,7 @@ function weigh(dir) {
 
 function build(name, rules) {
   const out = mkdtempSync(join(tmpdir(), 'tripline-site-bench-'));
-  const cli = resolve(root, 'dist/cli/main.js');
+  const cli = resolve(root, 'dist/bin/main.js');
   const run = spawnSync('/usr/bin/time', ['-f', '%M %e %U %S', process.execPath, cli, 'site', ...rules, '-o', out], {
     encoding: 'utf8',
     maxBuffer: 64 * 2 ** 20,

@@ -20,7 +20,7 @@ describe('npm package', () => {
   });
 
   it('packs, installs on a clean project and runs', () => {
-    expect(existsSync(join(root, 'dist/cli/main.js')), 'run `npm run build` first (npm test does)').toBe(true);
+    expect(existsSync(join(root, 'dist/bin/main.js')), 'run `npm run build` first (npm test does)').toBe(true);
     const packed = JSON.parse(
       execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work], {
         cwd: root,

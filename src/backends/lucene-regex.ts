@@ -17,6 +17,23 @@ const CONTROL: Readonly<Record<string, string>> = { n: '\n', t: '\t', r: '\r', f
 
 /** One character as a Lucene regex atom (escaped; `[aA]` when folding case). */
 export function luceneChar(c: string, caseFold: boolean): string {
+  const memo = caseFold ? FOLDED_ATOMS : ATOMS;
+  let atom = memo.get(c);
+  if (atom === undefined) {
+    atom = charAtom(c, caseFold);
+    memo.set(c, atom);
+  }
+  return atom;
+}
+
+/**
+ * Atoms by character, with and without case folding: every letter of every case-insensitive value goes
+ * through here, and a rule set uses few distinct characters. (A memo of a pure function: never stale.)
+ */
+const ATOMS = new Map<string, string>();
+const FOLDED_ATOMS = new Map<string, string>();
+
+function charAtom(c: string, caseFold: boolean): string {
   const lo = c.toLowerCase();
   const up = c.toUpperCase();
   if (caseFold && lo !== up && lo.length === 1 && up.length === 1) return `[${lo}${up}]`;
@@ -28,12 +45,12 @@ export function luceneChar(c: string, caseFold: boolean): string {
 
 /** A Sigma pattern as an anchored Lucene regex (`*` -> `.*`, `?` -> `.`). */
 export function patternLuceneRegex(p: Pattern, caseFold: boolean): string {
-  return p
-    .map((part) => {
-      if (typeof part === 'string') return [...part].map((c) => luceneChar(c, caseFold)).join('');
-      return isWildcard(part) && part.wildcard === 'one' ? '.' : '.*';
-    })
-    .join('');
+  let out = '';
+  for (const part of p) {
+    if (typeof part === 'string') for (const c of part) out += luceneChar(c, caseFold);
+    else out += isWildcard(part) && part.wildcard === 'one' ? '.' : '.*';
+  }
+  return out;
 }
 
 class Fail extends Error {}

@@ -94,10 +94,14 @@ class Declined extends Error {}
 /** A node being read: where its event opened and the nodes read inside it. */
 interface Frame {
   readonly open: number;
-  readonly children: YamlNode[];
+  /** `NO_CHILDREN` until the first child (most nodes are scalars, which have none). */
+  children: YamlNode[];
   /** The JS value of the only child, to recognise a collection reported twice. */
   onlyResult?: unknown;
 }
+
+/** The children of a node without any, shared (never written to). */
+const NO_CHILDREN: YamlNode[] = [];
 
 /** Parses a file's documents, or returns undefined when the complete parser must read it. */
 export function parseFast(text: string): ParsedDocument[] | undefined {
@@ -107,14 +111,15 @@ export function parseFast(text: string): ParsedDocument[] | undefined {
   const values: unknown[] = [];
   const listener = (event: 'open' | 'close', state: State) => {
     if (event === 'open') {
-      stack.push({ open: state.position, children: [] });
+      stack.push({ open: state.position, children: NO_CHILDREN });
       return;
     }
     const frame = stack.pop() as Frame;
     const node = nodeOf(text, frame, state);
     if (stack.length > 0) {
       const parent = stack[stack.length - 1];
-      parent.children.push(node);
+      if (parent.children === NO_CHILDREN) parent.children = [node];
+      else parent.children.push(node);
       parent.onlyResult = parent.children.length === 1 ? state.result : undefined;
     } else if (state.kind === null)
       throw new Declined(); // an empty document: `yaml` decides what it holds
@@ -168,8 +173,15 @@ function mapOf(text: string, frame: Frame, start: number, end: number, result: o
     if (key.kind !== 'scalar' || typeof key.value !== 'string') throw new Declined();
     pairs.push({ key, value: children[i + 1] });
   }
-  if (Object.keys(result).length !== pairs.length) throw new Declined();
+  if (keyCount(result) !== pairs.length) throw new Declined();
   return { kind: 'map', pairs, range: collectionRange(text, start, end, pairs.at(-1)?.value) };
+}
+
+/** The number of own keys of a mapping's value (without building the list of them). */
+function keyCount(value: object): number {
+  let n = 0;
+  for (const key in value) if (Object.hasOwn(value, key)) n++;
+  return n;
 }
 
 /** A scalar; `end` is where the innermost event for it closed, `outerEnd` where the last one did. */

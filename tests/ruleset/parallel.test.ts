@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = resolve(import.meta.dirname, '../..');
-const cli = join(root, 'dist/cli/main.js');
+const cli = join(root, 'dist/bin/main.js');
 const dir = mkdtempSync(join(tmpdir(), 'tripline-parallel-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -21,14 +21,23 @@ export interface ReferenceDataOptions {
   readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
-/** The package root: dist/checks/data/load.js (or src/...) is three folders below it. */
-const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+/**
+ * The package root: the nearest folder above this module that holds a package.json. This module is
+ * src/checks/data/load.ts, dist/checks/data/load.js or part of the CLI bundle in dist/bin/.
+ */
+function packageRoot(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  for (let dir = here; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) return here;
+  }
+}
 
 /** The shared-data folders tried in order. */
 export function sharedCandidates(opts: ReferenceDataOptions): string[] {
   const env = opts.env ?? process.env;
   const cwd = opts.cwd ?? process.cwd();
-  const list = [opts.sharedDir, env.TRIPLINE_SHARED_DATA, join(PACKAGE_ROOT, '../shared'), join(cwd, '../shared')];
+  const list = [opts.sharedDir, env.TRIPLINE_SHARED_DATA, join(packageRoot(), '../shared'), join(cwd, '../shared')];
   return list.filter((d): d is string => typeof d === 'string' && d !== '').map((d) => resolve(cwd, d));
 }
 
