@@ -52,19 +52,15 @@ function buildValue(
 ): Expr {
   const field = item.field;
   const span = raw.span;
-  const bad = (message: string): Expr => {
-    diagnostics.push(report('invalid-value', file, span, message));
-    return { kind: 'const', value: false, span };
-  };
   const v = raw.value;
   if (chain.type === 'exists') {
     if (typeof v !== 'boolean' || field === null)
-      return bad(`'exists' takes true or false on a field, not ${JSON.stringify(v)}`);
+      return invalidValue(diagnostics, file, span, `'exists' takes true or false on a field, not ${JSON.stringify(v)}`);
     return { kind: 'exists', field, exists: v, span };
   }
   if (chain.datepart) {
     if (field === null || typeof v !== 'number')
-      return bad(`date part '${chain.datepart}' compares a field with a number`);
+      return invalidValue(diagnostics, file, span, `date part '${chain.datepart}' compares a field with a number`);
     const op =
       chain.type === 'gt' || chain.type === 'gte' || chain.type === 'lt' || chain.type === 'lte' ? chain.type : 'eq';
     return { kind: 'datepart', field, part: chain.datepart, op, value: v, span };
@@ -72,11 +68,16 @@ function buildValue(
   if (chain.type === 'gt' || chain.type === 'gte' || chain.type === 'lt' || chain.type === 'lte') {
     const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : Number.NaN;
     if (field === null || !Number.isFinite(n))
-      return bad(`'${chain.type}' compares a field with a number, not ${JSON.stringify(v)}`);
+      return invalidValue(
+        diagnostics,
+        file,
+        span,
+        `'${chain.type}' compares a field with a number, not ${JSON.stringify(v)}`,
+      );
     return { kind: 'compare', field, op: chain.type, value: n, span };
   }
   if (v === null) {
-    if (field === null) return bad('a keyword cannot be null');
+    if (field === null) return invalidValue(diagnostics, file, span, 'a keyword cannot be null');
     return { kind: 'null', field, span };
   }
   const text = String(v);
@@ -87,11 +88,11 @@ function buildValue(
       diagnostics.push(report('invalid-cidr', file, span, `${problem}; write a network like 10.0.0.0/8`));
       return { kind: 'const', value: false, span };
     }
-    if (field === null) return bad("'cidr' needs a field");
+    if (field === null) return invalidValue(diagnostics, file, span, "'cidr' needs a field");
     return { kind: 'cidr', field, network: text.trim(), span };
   }
   if (chain.type === 'fieldref') {
-    if (field === null) return bad("'fieldref' needs a field");
+    if (field === null) return invalidValue(diagnostics, file, span, "'fieldref' needs a field");
     return { kind: 'fieldref', field, other: text, position: fieldrefPosition(chain), cased: chain.cased, span };
   }
   if (typeof v === 'boolean' && !chain.position && chain.encodings.length === 0 && field !== null) {
@@ -101,6 +102,12 @@ function buildValue(
     return { kind: 'number', field, value: v, span };
   }
   return buildString(file, field, text, chain, span, diagnostics);
+}
+
+/** A value that cannot be used: a diagnostic, and a leaf that never matches. */
+function invalidValue(diagnostics: Diagnostic[], file: string, span: RawValue['span'], message: string): Expr {
+  diagnostics.push(report('invalid-value', file, span, message));
+  return { kind: 'const', value: false, span };
 }
 
 function fieldrefPosition(chain: ModifierChain): 'equals' | 'startswith' | 'endswith' | 'contains' {
@@ -137,7 +144,12 @@ function buildString(
   span: RawValue['span'],
   diagnostics: Diagnostic[],
 ): Expr {
-  let values: Encoded[] = [{ text: parseSigmaString(text, chain.expand) }];
+  const parsed = parseSigmaString(text, chain.expand);
+  if (chain.encodings.length === 0) {
+    // Most values: one pattern, one leaf.
+    return { kind: 'string', field, pattern: positionPattern(parsed, chain.position), cased: chain.cased, span };
+  }
+  let values: Encoded[] = [{ text: parsed }];
   for (const name of chain.encodings) {
     const r = applyEncoding(name, values);
     if (!r.values) {

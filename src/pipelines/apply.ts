@@ -143,7 +143,11 @@ function mapFields(expr: Expr, p: PipelineSpec, ls: LogsourceSpec | undefined, u
     const names = rename(node.field, 'span' in node ? node.span : undefined);
     if (!names) return node;
     const other = node.kind === 'fieldref' ? rename(node.other, node.span)?.[0] : undefined;
-    return or(names.map((field) => ({ ...node, field, ...(other ? { other } : {}) }) as Expr));
+    // A field that keeps its name keeps its node (and its parents stay shared): the usual case for
+    // pipelines that only rename some fields.
+    if (names.length === 1 && names[0] === node.field && other === undefined) return node;
+    const renamed = (field: string) => (other ? { ...node, field, other } : { ...node, field }) as Expr;
+    return names.length === 1 ? renamed(names[0]) : or(names.map(renamed));
   });
 }
 

@@ -67,8 +67,31 @@ export interface ModifierProblem {
 
 const UTF16 = new Set(['utf16le', 'utf16be', 'utf16', 'wide']);
 
+/** What `parseModifiers` makes of a chain: the chain when valid, else the problems. Frozen. */
+export interface ParsedModifiers {
+  readonly chain?: ModifierChain;
+  readonly problems: readonly ModifierProblem[];
+}
+
+/**
+ * Results by chain text. A memo of a pure function (never stale): a rule set writes the same few dozen
+ * chains (`contains`, `endswith`, `contains|all`...) tens of thousands of times.
+ */
+const PARSED = new Map<string, ParsedModifiers>();
+
 /** Validates a chain of modifier names and sorts them by role. */
-export function parseModifiers(names: readonly string[]): { chain?: ModifierChain; problems: ModifierProblem[] } {
+export function parseModifiers(names: readonly string[]): ParsedModifiers {
+  const key = JSON.stringify(names);
+  let parsed = PARSED.get(key);
+  if (!parsed) {
+    const { chain, problems } = readChain(names);
+    parsed = Object.freeze({ ...(chain ? { chain: Object.freeze(chain) } : {}), problems: Object.freeze(problems) });
+    PARSED.set(key, parsed);
+  }
+  return parsed;
+}
+
+function readChain(names: readonly string[]): { chain?: ModifierChain; problems: ModifierProblem[] } {
   const problems: ModifierProblem[] = [];
   for (const name of names) {
     if (!(name in MODIFIERS)) {
