@@ -188,7 +188,8 @@ export const SIGMA: Dialect = {
   },
 } satisfies Dialect;
 
+/** A leaf's search key, or why it has none (query() writes the values). */
 function describe(m: Match): Emitted {
   const e = leafEntry(m);
-  return 'unsupported' in e ? e : `${e[0]}: ${JSON.stringify(e[1])}`;
+  return 'unsupported' in e ? e : e[0];
 }
