@@ -28,7 +28,8 @@ function junction(kind: 'and' | 'or', children: readonly Expr[]): Expr {
   }
   if (flat.length === 0) return identity ? TRUE : FALSE;
   if (flat.length === 1) return flat[0];
-  return Object.freeze({ kind, children: Object.freeze(flat) });
+  // A copy of exactly its length (`flat` grew by push, with room to spare): rule trees are kept.
+  return Object.freeze({ kind, children: Object.freeze(flat.slice()) });
 }
 
 /** Negation, removing double negation and folding constants. */

@@ -32,7 +32,8 @@ export function pattern(parts: readonly PatternPart[]): Pattern {
       if (!(last !== undefined && isWildcard(last) && last.wildcard === 'many')) out.push(MANY);
     } else out.push(isWildcard(p) ? ONE : Object.freeze({ placeholder: p.placeholder }));
   }
-  return Object.freeze(out);
+  // A copy of exactly its length: `out` grew by push, with room for 16 parts, and patterns are kept.
+  return Object.freeze(out.slice());
 }
 
 /**
