@@ -79,13 +79,26 @@ const DECLINED: readonly [string, RegExp][] = [
   ['%', /^%/m],
   ['---', /^---[^\s]/m],
   ['...', /^\.\.\.[^\s]/m],
-  ['?', /(?:^|[\s[{,])\?(?:\s|$)/m],
   ['\r', /\r(?!\n)/],
 ];
 
 /** True when the text holds something of `DECLINED` (a substring test first: the regexes are slower). */
 function declined(text: string): boolean {
-  return DECLINED.some(([marker, test]) => text.includes(marker) && test.test(text));
+  return DECLINED.some(([marker, test]) => text.includes(marker) && test.test(text)) || hasExplicitKey(text);
+}
+
+/**
+ * True for a `?` standing alone between blanks (or after `[`, `{` or `,`): an explicit key. Rules hold
+ * many `?` inside values (wildcards, URLs, regexes), so this looks only at the characters around each
+ * one instead of running a regex over the whole text.
+ */
+function hasExplicitKey(text: string): boolean {
+  for (let i = text.indexOf('?'); i !== -1; i = text.indexOf('?', i + 1)) {
+    const before = i === 0 || /[\s[{,]/.test(text[i - 1]);
+    const after = i + 1 === text.length || /\s/.test(text[i + 1]);
+    if (before && after) return true;
+  }
+  return false;
 }
 
 /** Thrown from the event listener to give the file to the complete parser. */
