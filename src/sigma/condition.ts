@@ -201,14 +201,21 @@ export function referencedSearches(ast: ConditionNode, defined: readonly string[
   return used;
 }
 
+/** Compiled quantifier targets (`selection_*`), which rules repeat (a memo; the regexes have no state). */
+const SEARCH_PATTERNS = new Map<string, RegExp>();
+
 /** The defined search names a quantifier target covers (`them` = all). */
 export function matchSearchPattern(target: string, defined: readonly string[]): string[] {
   if (target === 'them') return defined.filter((n) => !n.startsWith('_'));
-  const re = new RegExp(
-    `^${target
+  let re = SEARCH_PATTERNS.get(target);
+  if (!re) {
+    const source = target
       .replace(/[.+^${}()|[\]\\]/g, '\\$&')
       .replace(/\*/g, '.*')
-      .replace(/\?/g, '.')}$`,
-  );
-  return defined.filter((n) => re.test(n));
+      .replace(/\?/g, '.');
+    re = new RegExp(`^${source}$`);
+    SEARCH_PATTERNS.set(target, re);
+  }
+  const test = re;
+  return defined.filter((n) => test.test(n));
 }
