@@ -9,6 +9,9 @@ import type { Diagnostic } from '../core/diagnostic.js';
 /** Largest rule file read, in bytes; Sigma rules are a few KiB. */
 export const MAX_RULE_FILE_BYTES = 4 * 1024 * 1024;
 
+/** One strict UTF-8 decoder for every file (decoding without `stream` keeps no state between calls). */
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 /** The decoded text of a file, or nothing when it cannot be a rule file. */
 export interface DecodedText {
   readonly text: string | undefined;
@@ -31,7 +34,7 @@ export function decodeRuleBytes(file: string, bytes: Uint8Array): DecodedText {
   }
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(start)), diagnostics: [] };
+    return { text: UTF8.decode(bytes.subarray(start)), diagnostics: [] };
   } catch {
     const text = new TextDecoder('latin1').decode(bytes);
     const d = report('file-encoding', file, undefined, 'file is not valid UTF-8; read as Latin-1 — save it as UTF-8');
@@ -56,7 +59,5 @@ function looksLikeUtf16Le(bytes: Uint8Array): boolean {
 }
 
 function isBinary(bytes: Uint8Array): boolean {
-  const n = Math.min(bytes.length, 8192);
-  for (let i = 0; i < n; i++) if (bytes[i] === 0) return true;
-  return false;
+  return bytes.subarray(0, 8192).indexOf(0) !== -1;
 }
