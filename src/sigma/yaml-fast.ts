@@ -96,7 +96,30 @@ function hasExplicitKey(text: string): boolean {
   for (let i = text.indexOf('?'); i !== -1; i = text.indexOf('?', i + 1)) {
     const before = i === 0 || /[\s[{,]/.test(text[i - 1]);
     const after = i + 1 === text.length || /\s/.test(text[i + 1]);
-    if (before && after) return true;
+    if (before && after && !afterCommentStart(text, i)) return true;
+  }
+  return false;
+}
+
+/** True for a tab that is not in a comment (the parsers differ on tabs as indentation and separation). */
+function hasTabOutsideComments(text: string): boolean {
+  for (let i = text.indexOf('\t'); i !== -1; i = text.indexOf('\t', i + 1))
+    if (!afterCommentStart(text, i)) return true;
+  return false;
+}
+
+/**
+ * True when a `#` that starts a comment (at the line start or after a blank) comes before offset `i` on
+ * its line, with no quote before it: what follows is a comment, or the content of a block scalar, and
+ * neither parser reads an indicator or indentation there. A quote before the `#` might open a string
+ * holding it, so that case answers false and the file goes to the complete parser.
+ */
+function afterCommentStart(text: string, i: number): boolean {
+  const lineStart = text.lastIndexOf('\n', i - 1) + 1;
+  for (let j = lineStart; j < i; j++) {
+    const c = text[j];
+    if (c === "'" || c === '"') return false;
+    if (c === '#' && (j === lineStart || text[j - 1] === ' ' || text[j - 1] === '\t')) return true;
   }
   return false;
 }
@@ -118,7 +141,7 @@ const NO_CHILDREN: YamlNode[] = [];
 
 /** Parses a file's documents, or returns undefined when the complete parser must read it. */
 export function parseFast(text: string): ParsedDocument[] | undefined {
-  if (text.charCodeAt(0) === 0xfeff || text.includes('\t') || declined(text)) return undefined;
+  if (text.charCodeAt(0) === 0xfeff || hasTabOutsideComments(text) || declined(text)) return undefined;
   const stack: Frame[] = [];
   const roots: YamlNode[] = [];
   const values: unknown[] = [];
