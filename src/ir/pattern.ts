@@ -22,15 +22,16 @@ export function isPlaceholder(p: PatternPart): p is Placeholder {
 /** Builds a pattern, merging adjacent literals, dropping empty ones and collapsing `**`. */
 export function pattern(parts: readonly PatternPart[]): Pattern {
   const out: PatternPart[] = [];
-  for (const p of parts) {
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i];
     const last = out[out.length - 1];
     if (typeof p === 'string') {
       if (p === '') continue;
       if (typeof last === 'string') out[out.length - 1] = last + p;
       else out.push(p);
-    } else if (p === MANY || (isWildcard(p) && p.wildcard === 'many')) {
-      if (!(last !== undefined && isWildcard(last) && last.wildcard === 'many')) out.push(MANY);
-    } else out.push(isWildcard(p) ? ONE : Object.freeze({ placeholder: p.placeholder }));
+    } else if (p === MANY || (p !== ONE && isWildcard(p) && p.wildcard === 'many')) {
+      if (last !== MANY) out.push(MANY); // `out` holds only the MANY and ONE constants as wildcards
+    } else out.push(p === ONE || isWildcard(p) ? ONE : Object.freeze({ placeholder: p.placeholder }));
   }
   // A copy of exactly its length: `out` grew by push, with room for 16 parts, and patterns are kept.
   return Object.freeze(out.slice());
@@ -127,10 +128,16 @@ export function literalText(p: Pattern): string | undefined {
 
 /** Wraps a pattern for the contains/startswith/endswith modifiers. */
 export function positionPattern(p: Pattern, position: 'contains' | 'startswith' | 'endswith' | undefined): Pattern {
-  if (position === 'contains') return pattern([MANY, ...p, MANY]);
-  if (position === 'startswith') return pattern([...p, MANY]);
-  if (position === 'endswith') return pattern([MANY, ...p]);
-  return p;
+  if (position === undefined) return p;
+  // `p` is already a built pattern, so only its ends can meet the added `*`.
+  const isMany = (x: PatternPart | undefined) => x !== undefined && isWildcard(x) && x.wildcard === 'many';
+  const head = position !== 'startswith' && !isMany(p[0]);
+  const tail = position !== 'endswith' && !isMany(p[p.length - 1]);
+  if (p.length === 0) return Object.freeze([MANY]);
+  if (!head && !tail) return p;
+  // concat allocates exactly the result's length (patterns are kept).
+  const start: PatternPart[] = head ? [MANY] : [];
+  return Object.freeze(start.concat(p, tail ? [MANY] : []));
 }
 
 /** Converts a pattern to an anchored JS regular expression source (for engines and regex-only targets). */

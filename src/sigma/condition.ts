@@ -201,21 +201,37 @@ export function referencedSearches(ast: ConditionNode, defined: readonly string[
   return used;
 }
 
-/** Compiled quantifier targets (`selection_*`), which rules repeat (a memo; the regexes have no state). */
-const SEARCH_PATTERNS = new Map<string, RegExp>();
-
 /** The defined search names a quantifier target covers (`them` = all). */
 export function matchSearchPattern(target: string, defined: readonly string[]): string[] {
   if (target === 'them') return defined.filter((n) => !n.startsWith('_'));
-  let re = SEARCH_PATTERNS.get(target);
-  if (!re) {
-    const source = target
-      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-      .replace(/\*/g, '.*')
-      .replace(/\?/g, '.');
-    re = new RegExp(`^${source}$`);
-    SEARCH_PATTERNS.set(target, re);
+  // A target is one condition token, so it never holds a line break; a name with one never matches.
+  return defined.filter((n) => !LINE_BREAK.test(n) && globMatches(target, n));
+}
+
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
+
+/**
+ * True when `name` matches `glob` as a whole, where `*` stands for any run of characters and `?` for one.
+ * Greedy with backtracking to the last `*` only, which is enough for these two wildcards: linear in practice
+ * and never worse than the product of the lengths.
+ */
+export function globMatches(glob: string, name: string): boolean {
+  let g = 0;
+  let n = 0;
+  let star = -1;
+  let resume = 0;
+  while (n < name.length) {
+    if (glob[g] === '*') {
+      star = g++;
+      resume = n;
+    } else if (g < glob.length && (glob[g] === '?' || glob[g] === name[n])) {
+      g++;
+      n++;
+    } else if (star !== -1) {
+      g = star + 1;
+      n = ++resume;
+    } else return false;
   }
-  const test = re;
-  return defined.filter((n) => test.test(n));
+  while (glob[g] === '*') g++;
+  return g === glob.length;
 }

@@ -34,11 +34,15 @@ export function parseYaml(file: string, text: string): YamlFile {
   const fast = parseFast(text);
   if (fast) {
     const lines = lineIndex(text);
-    const documents = fast.map((d) => ({ ...d, file, lines }));
+    const documents = fast.map((d) => ({ index: d.index, root: d.root, value: d.value, file, lines }));
     return { file, documents, diagnostics: [] };
   }
   const { documents, diagnostics, lines } = parsePrecise(file, text);
-  return { file, documents: documents.map((d) => ({ ...d, file, lines })), diagnostics };
+  return {
+    file,
+    documents: documents.map((d) => ({ index: d.index, root: d.root, value: d.value, file, lines })),
+    diagnostics,
+  };
 }
 
 /**
