@@ -11,6 +11,8 @@ export interface XElement {
   readonly name: string;
   readonly attrs: readonly XAttr[];
   readonly children: readonly XNode[];
+  /** True for `<Data Name="...">`: rendered under its Name attribute's value, without attributes. */
+  readonly named: boolean;
   /** JSON keys of the children when they are all elements with distinct literal keys (the fast render path). */
   readonly keys: readonly string[] | null;
 }
