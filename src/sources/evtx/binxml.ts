@@ -70,9 +70,7 @@ export class ChunkParser {
 
   /** The nodes pushed since `start`, as an exact-size array. */
   private take(start: number): XNode[] {
-    const nodes = this.stack.slice(start);
-    this.stack.length = start;
-    return nodes;
+    return this.stack.splice(start);
   }
 
   private fail(what: string): never {
