@@ -1,6 +1,19 @@
 /** BinXML tokens -> node tree, per chunk: names and compiled templates are cached by chunk offset. */
 
-import { Fragment, type SubValue, type Template, type XAttr, type XElement, type XNode } from './nodes.js';
+import {
+  AttrNode,
+  ElementNode,
+  Fragment,
+  InstanceNode,
+  SubNode,
+  type SubValue,
+  type Template,
+  TemplateNode,
+  TextNode,
+  type XAttr,
+  type XElement,
+  type XNode,
+} from './nodes.js';
 import { readUtf16 } from './text.js';
 import { type ByteView, decodeArray, decodeScalar, unsizedLength, ValueType } from './values.js';
 
@@ -38,7 +51,7 @@ const NO_ATTRS: readonly XAttr[] = Object.freeze([]);
 /** An element node; attributes are copied to an exact-size array (the node may live as long as its chunk). */
 function element(name: string, attrs: XAttr[], children: readonly XNode[], keys: string[] | null): XElement {
   const kept = attrs.length === 0 ? NO_ATTRS : attrs.slice();
-  return { k: 0, name, attrs: kept, children, named: isNamedData(name, kept), keys };
+  return new ElementNode(name, kept, children, isNamedData(name, kept), keys);
 }
 
 /** Thrown inside the parser only; the chunk reader turns it into a problem and skips the record. */
@@ -109,7 +122,7 @@ export class ChunkParser {
       if (t === 0x06) {
         this.pos++;
         const attrName = this.readName();
-        attrs.push({ name: attrName, parts: this.readAttrParts(end) });
+        attrs.push(new AttrNode(attrName, this.readAttrParts(end)));
       } else if (t === 0x02) {
         this.pos++;
         const children = this.readContent(end, depth);
@@ -158,34 +171,34 @@ export class ChunkParser {
       case 0x05: {
         const type = buf[at];
         this.pos++;
-        if (type === ValueType.String) return { k: 1, v: this.readPrefixedUtf16() };
+        if (type === ValueType.String) return new TextNode(this.readPrefixedUtf16());
         const len = unsizedLength(this.src, type, this.pos);
         if (len < 0) this.fail(`unsupported value text type 0x${type.toString(16)}`);
         const v = decodeScalar(this.src, type, this.pos, len);
         this.pos += len;
-        return { k: 1, v };
+        return new TextNode(v);
       }
       case 0x0d:
       case 0x0e:
         this.pos += 3;
-        return { k: 2, i: view.getUint16(at, true), opt: t === 0x0e };
+        return new SubNode(view.getUint16(at, true), t === 0x0e);
       case 0x07:
-        return { k: 1, v: this.readPrefixedUtf16() };
+        return new TextNode(this.readPrefixedUtf16());
       case 0x08:
         this.pos += 2;
-        return { k: 1, v: String.fromCharCode(view.getUint16(at, true)) };
+        return new TextNode(String.fromCharCode(view.getUint16(at, true)));
       case 0x09: {
         const name = this.readName();
-        return { k: 1, v: ENTITIES[name] ?? `&${name};` };
+        return new TextNode(ENTITIES[name] ?? `&${name};`);
       }
       case 0x0a: {
         const target = this.readName();
-        if (buf[this.pos] !== 0x0b) return { k: 1, v: `<?${target}?>` };
+        if (buf[this.pos] !== 0x0b) return new TextNode(`<?${target}?>`);
         this.pos++;
-        return { k: 1, v: `<?${target} ${this.readPrefixedUtf16()}?>` };
+        return new TextNode(`<?${target} ${this.readPrefixedUtf16()}?>`);
       }
       case 0x0b:
-        return { k: 1, v: `<?${this.readPrefixedUtf16()}?>` };
+        return new TextNode(`<?${this.readPrefixedUtf16()}?>`);
       default:
         return this.fail(`unknown token 0x${t.toString(16)}`);
     }
@@ -220,7 +233,7 @@ export class ChunkParser {
     this.pos += 10; // token, unknown byte, template id (u32), definition offset (u32)
     const tpl = this.templateAt(defOff, depth);
     if (defOff === this.pos) this.pos = defOff + 24 + view.getUint32(defOff + 20, true);
-    return { k: 3, tpl, subs: this.readSubValues(end, depth) };
+    return new InstanceNode(tpl, this.readSubValues(end, depth));
   }
 
   private templateAt(defOff: number, depth: number): Template {
@@ -235,7 +248,7 @@ export class ChunkParser {
     const savedIn = this.inTemplate;
     this.pos = dataStart;
     this.inTemplate = true;
-    const tpl: Template = { nodes: this.readFragment(dataEnd, depth + 1) };
+    const tpl = new TemplateNode(this.readFragment(dataEnd, depth + 1));
     this.pos = saved;
     this.inTemplate = savedIn;
     this.templates.set(defOff, tpl);
