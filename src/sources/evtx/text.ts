@@ -17,6 +17,13 @@ const TICKS_PER_SECOND = 10_000_000;
 const EPOCH_DELTA_SECONDS = 11_644_473_600;
 const TWO_32 = 4_294_967_296;
 
+/**
+ * Node's native UTF-16LE decoder, where `buf.toString('utf16le', ...)` ends up. Called directly it skips
+ * toString's argument checks and encoding lookup, which cost as much as the decoding itself for the short
+ * strings of event records. Undocumented, hence the fallback to toString when a Node version lacks it.
+ */
+const UCS2_SLICE = (Buffer.prototype as { ucs2Slice?: (start: number, end: number) => string }).ucs2Slice;
+
 /** Decodes `count` UTF-16LE code units at `off`; short strings are built in JS, which beats a native call. */
 export function readUtf16(buf: Buffer, off: number, count: number): string {
   if (count <= 8) {
@@ -24,7 +31,9 @@ export function readUtf16(buf: Buffer, off: number, count: number): string {
     for (let i = 0, p = off; i < count; i++, p += 2) s += String.fromCharCode(buf[p] | (buf[p + 1] << 8));
     return s;
   }
-  return buf.toString('utf16le', off, off + count * 2);
+  return UCS2_SLICE === undefined
+    ? buf.toString('utf16le', off, off + count * 2)
+    : UCS2_SLICE.call(buf, off, off + count * 2);
 }
 
 /** Decodes a sized UTF-16LE value, dropping the NUL terminators writers usually include. */
