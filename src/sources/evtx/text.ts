@@ -18,11 +18,19 @@ const EPOCH_DELTA_SECONDS = 11_644_473_600;
 const TWO_32 = 4_294_967_296;
 
 /**
- * Node's native UTF-16LE decoder, where `buf.toString('utf16le', ...)` ends up. Called directly it skips
+ * Node's native decoders, where `buf.toString('utf16le' | 'latin1', ...)` ends up. Called directly they skip
  * toString's argument checks and encoding lookup, which cost as much as the decoding itself for the short
- * strings of event records. Undocumented, hence the fallback to toString when a Node version lacks it.
+ * strings of event records. Undocumented, hence the fallback to toString when a Node version lacks them.
  */
-const UCS2_SLICE = (Buffer.prototype as { ucs2Slice?: (start: number, end: number) => string }).ucs2Slice;
+type Slice = (this: Buffer, start: number, end: number) => string;
+const NATIVE = Buffer.prototype as { ucs2Slice?: Slice; latin1Slice?: Slice };
+const UCS2_SLICE = NATIVE.ucs2Slice;
+const LATIN1_SLICE = NATIVE.latin1Slice;
+
+/** The scratch buffer's first `length` bytes as a one-byte string. */
+function scratchText(scratch: Buffer, length: number): string {
+  return LATIN1_SLICE === undefined ? scratch.toString('latin1', 0, length) : LATIN1_SLICE.call(scratch, 0, length);
+}
 
 /** Decodes `count` UTF-16LE code units at `off`; short strings are built in JS, which beats a native call. */
 export function readUtf16(buf: Buffer, off: number, count: number): string {
@@ -65,7 +73,7 @@ export function formatGuid(b: Uint8Array, o: number, scratch: Buffer): string {
     }
   }
   scratch[p++] = 0x7d; // }
-  return scratch.toString('latin1', 0, p);
+  return scratchText(scratch, p);
 }
 
 /** `0x` + lower-case hex of the 64-bit value hi:lo without leading zeros (`0x0` for zero), built in `scratch`. */
@@ -77,7 +85,7 @@ export function formatHex64(hi: number, lo: number, scratch: Buffer): string {
     const d = (shift >= 32 ? hi >>> (shift - 32) : lo >>> shift) & 15;
     if (d !== 0 || p > 2 || shift === 0) scratch[p++] = HEX_LOWER[d];
   }
-  return scratch.toString('latin1', 0, p);
+  return scratchText(scratch, p);
 }
 
 /** Byte length of the SID at `off` (8 + 4 per sub-authority). */
@@ -147,7 +155,7 @@ function isoWithTicks(ms: number, ticks: number, scratch: Buffer): string {
   scratch[p++] = 0x2e; // .
   p = putDigits(scratch, p, ticks, 7);
   scratch[p++] = 0x5a; // Z
-  return scratch.toString('latin1', 0, p);
+  return scratchText(scratch, p);
 }
 
 /** Writes the integer `n` >= 0 in decimal at `p`, zero-padded to `width` digits (longer when it needs more). */
