@@ -1,6 +1,19 @@
 /** BinXML tokens -> node tree, per chunk: names and compiled templates are cached by chunk offset. */
 
-import { Fragment, type SubValue, type Template, type XAttr, type XElement, type XNode } from './nodes.js';
+import {
+  AttrNode,
+  ElementNode,
+  Fragment,
+  InstanceNode,
+  SubNode,
+  type SubValue,
+  type Template,
+  TemplateNode,
+  TextNode,
+  type XAttr,
+  type XElement,
+  type XNode,
+} from './nodes.js';
 import { readUtf16 } from './text.js';
 import { type ByteView, decodeArray, decodeScalar, unsizedLength, ValueType } from './values.js';
 
@@ -10,19 +23,35 @@ const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>',
 
 /** JSON keys of `children` when each is an element with a fixed, distinct key (Data by a literal Name). */
 function staticKeys(children: readonly XNode[]): string[] | null {
-  const keys: string[] = [];
-  for (const c of children) {
+  if (children.length === 0) return null;
+  const keys: string[] = new Array(children.length);
+  for (let i = 0; i < children.length; i++) {
+    const c = children[i];
     if (c.k !== 0) return null;
     let key = c.name;
-    if (key === 'Data' && c.attrs.length > 0 && c.attrs[0].name === 'Name') {
+    if (c.named) {
       const parts = c.attrs[0].parts;
       if (parts.length !== 1 || parts[0].k !== 1 || typeof parts[0].v !== 'string') return null;
       key = parts[0].v;
     }
-    if (key === '__proto__' || keys.includes(key)) return null;
-    keys.push(key);
+    if (key === '__proto__' || keys.indexOf(key, 0) >= 0) return null;
+    keys[i] = key;
   }
-  return keys.length > 0 ? keys : null;
+  return keys;
+}
+
+/** True for `<Data Name="...">`, which renders under the Name value rather than as `Data`. */
+function isNamedData(name: string, attrs: readonly XAttr[]): boolean {
+  return name === 'Data' && attrs.length > 0 && attrs[0].name === 'Name';
+}
+
+const NO_NODES: readonly XNode[] = Object.freeze([]);
+const NO_ATTRS: readonly XAttr[] = Object.freeze([]);
+
+/** An element node; attributes are copied to an exact-size array (the node may live as long as its chunk). */
+function element(name: string, attrs: XAttr[], children: readonly XNode[], keys: string[] | null): XElement {
+  const kept = attrs.length === 0 ? NO_ATTRS : attrs.slice();
+  return new ElementNode(name, kept, children, isNamedData(name, kept), keys);
 }
 
 /** Thrown inside the parser only; the chunk reader turns it into a problem and skips the record. */
@@ -35,6 +64,11 @@ export class ChunkParser {
   private inTemplate = false;
   private readonly names = new Map<number, string>();
   private readonly templates = new Map<number, Template | null>();
+  /**
+   * Nodes of the lists being read, innermost last; each list is taken off as an exact-size array. Lists
+   * grown by push keep spare capacity, and template trees live as long as their chunk.
+   */
+  private readonly stack: XNode[] = [];
 
   /** Binds the parser to one chunk's bytes (offsets in BinXML are relative to the chunk start). */
   constructor(private readonly src: ByteView) {}
@@ -43,7 +77,13 @@ export class ChunkParser {
   parseRecord(start: number, end: number): XNode[] {
     this.pos = start;
     this.inTemplate = false;
+    this.stack.length = 0; // a record that failed may have left nodes behind
     return this.readFragment(end, 0);
+  }
+
+  /** The nodes pushed since `start`, as an exact-size array. */
+  private take(start: number): XNode[] {
+    return this.stack.splice(start);
   }
 
   private fail(what: string): never {
@@ -52,20 +92,21 @@ export class ChunkParser {
 
   private readFragment(end: number, depth: number): XNode[] {
     if (depth > MAX_DEPTH) this.fail('nesting too deep');
-    const buf = this.src.buf;
-    const nodes: XNode[] = [];
+    const { buf } = this.src;
+    const { stack } = this;
+    const start = stack.length;
     while (this.pos < end) {
       const token = buf[this.pos];
       if (token === 0x00) {
         this.pos++;
-        return nodes;
+        break;
       }
       if (token === 0x0f) this.pos += 4;
-      else if (token === 0x0c) nodes.push(this.readInstance(end, depth + 1));
-      else if ((token & 0xbf) === 0x01) nodes.push(this.readElement(end, depth + 1));
-      else nodes.push(this.readValueToken(token & 0xbf));
+      else if (token === 0x0c) stack.push(this.readInstance(end, depth + 1));
+      else if ((token & 0xbf) === 0x01) stack.push(this.readElement(end, depth + 1));
+      else stack.push(this.readValueToken(token & 0xbf));
     }
-    return nodes;
+    return this.take(start);
   }
 
   private readElement(end: number, depth: number): XElement {
@@ -81,42 +122,43 @@ export class ChunkParser {
       if (t === 0x06) {
         this.pos++;
         const attrName = this.readName();
-        attrs.push({ name: attrName, parts: this.readAttrParts(end) });
+        attrs.push(new AttrNode(attrName, this.readAttrParts(end)));
       } else if (t === 0x02) {
         this.pos++;
         const children = this.readContent(end, depth);
-        return { k: 0, name, attrs, children, keys: staticKeys(children) };
+        return element(name, attrs, children, staticKeys(children));
       } else if (t === 0x03) {
         this.pos++;
-        return { k: 0, name, attrs, children: [], keys: null };
+        return element(name, attrs, NO_NODES, null);
       } else this.fail(`unexpected token 0x${t.toString(16)} in start element`);
     }
     return this.fail('start element runs past the end');
   }
 
   private readAttrParts(end: number): XNode[] {
-    const parts: XNode[] = [];
+    const start = this.stack.length;
     while (this.pos < end) {
       const t = this.src.buf[this.pos] & 0xbf;
       if (t !== 0x05 && t !== 0x0d && t !== 0x0e && t !== 0x07 && t !== 0x08 && t !== 0x09) break;
-      parts.push(this.readValueToken(t));
+      this.stack.push(this.readValueToken(t));
     }
-    return parts;
+    return this.take(start);
   }
 
   private readContent(end: number, depth: number): XNode[] {
-    const buf = this.src.buf;
-    const children: XNode[] = [];
+    const { buf } = this.src;
+    const { stack } = this;
+    const start = stack.length;
     while (this.pos < end) {
       const t = buf[this.pos] & 0xbf;
       if (t === 0x04) {
         this.pos++;
-        return children;
+        return this.take(start);
       }
-      if (t === 0x01) children.push(this.readElement(end, depth + 1));
-      else if (t === 0x0c) children.push(this.readInstance(end, depth + 1));
+      if (t === 0x01) stack.push(this.readElement(end, depth + 1));
+      else if (t === 0x0c) stack.push(this.readInstance(end, depth + 1));
       else if (t === 0x00) this.fail('end of stream inside an element');
-      else children.push(this.readValueToken(t));
+      else stack.push(this.readValueToken(t));
     }
     return this.fail('element not closed');
   }
@@ -129,34 +171,34 @@ export class ChunkParser {
       case 0x05: {
         const type = buf[at];
         this.pos++;
-        if (type === ValueType.String) return { k: 1, v: this.readPrefixedUtf16() };
+        if (type === ValueType.String) return new TextNode(this.readPrefixedUtf16());
         const len = unsizedLength(this.src, type, this.pos);
         if (len < 0) this.fail(`unsupported value text type 0x${type.toString(16)}`);
         const v = decodeScalar(this.src, type, this.pos, len);
         this.pos += len;
-        return { k: 1, v };
+        return new TextNode(v);
       }
       case 0x0d:
       case 0x0e:
         this.pos += 3;
-        return { k: 2, i: view.getUint16(at, true), opt: t === 0x0e };
+        return new SubNode(view.getUint16(at, true), t === 0x0e);
       case 0x07:
-        return { k: 1, v: this.readPrefixedUtf16() };
+        return new TextNode(this.readPrefixedUtf16());
       case 0x08:
         this.pos += 2;
-        return { k: 1, v: String.fromCharCode(view.getUint16(at, true)) };
+        return new TextNode(String.fromCharCode(view.getUint16(at, true)));
       case 0x09: {
         const name = this.readName();
-        return { k: 1, v: ENTITIES[name] ?? `&${name};` };
+        return new TextNode(ENTITIES[name] ?? `&${name};`);
       }
       case 0x0a: {
         const target = this.readName();
-        if (buf[this.pos] !== 0x0b) return { k: 1, v: `<?${target}?>` };
+        if (buf[this.pos] !== 0x0b) return new TextNode(`<?${target}?>`);
         this.pos++;
-        return { k: 1, v: `<?${target} ${this.readPrefixedUtf16()}?>` };
+        return new TextNode(`<?${target} ${this.readPrefixedUtf16()}?>`);
       }
       case 0x0b:
-        return { k: 1, v: `<?${this.readPrefixedUtf16()}?>` };
+        return new TextNode(`<?${this.readPrefixedUtf16()}?>`);
       default:
         return this.fail(`unknown token 0x${t.toString(16)}`);
     }
@@ -191,7 +233,7 @@ export class ChunkParser {
     this.pos += 10; // token, unknown byte, template id (u32), definition offset (u32)
     const tpl = this.templateAt(defOff, depth);
     if (defOff === this.pos) this.pos = defOff + 24 + view.getUint32(defOff + 20, true);
-    return { k: 3, tpl, subs: this.readSubValues(end, depth) };
+    return new InstanceNode(tpl, this.readSubValues(end, depth));
   }
 
   private templateAt(defOff: number, depth: number): Template {
@@ -206,7 +248,7 @@ export class ChunkParser {
     const savedIn = this.inTemplate;
     this.pos = dataStart;
     this.inTemplate = true;
-    const tpl: Template = { nodes: this.readFragment(dataEnd, depth + 1) };
+    const tpl = new TemplateNode(this.readFragment(dataEnd, depth + 1));
     this.pos = saved;
     this.inTemplate = savedIn;
     this.templates.set(defOff, tpl);

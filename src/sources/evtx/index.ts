@@ -5,7 +5,14 @@
 
 export { crc32 } from './crc32.js';
 export { CHUNK_SIZE, FILE_HEADER_SIZE, type FileHeader, parseFileHeader } from './header.js';
-export { type EvtxFileOptions, iterateEvtx, readEvtx, readEvtxFile, readEvtxFileChunks } from './reader.js';
+export {
+  type EvtxFileOptions,
+  iterateEvtx,
+  readEvtx,
+  readEvtxFile,
+  readEvtxFileChunks,
+  streamEvtxFileChunks,
+} from './reader.js';
 export type {
   EvtxJson,
   EvtxObject,

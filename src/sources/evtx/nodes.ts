@@ -11,6 +11,8 @@ export interface XElement {
   readonly name: string;
   readonly attrs: readonly XAttr[];
   readonly children: readonly XNode[];
+  /** True for `<Data Name="...">`: rendered under its Name attribute's value, without attributes. */
+  readonly named: boolean;
   /** JSON keys of the children when they are all elements with distinct literal keys (the fast render path). */
   readonly keys: readonly string[] | null;
 }
@@ -57,3 +59,60 @@ export class Fragment {
 
 /** A decoded substitution value. */
 export type SubValue = EvtxValue | Fragment;
+
+/*
+ * The parser makes nodes with these constructors, never with object literals. V8 tracks each literal's
+ * allocation site and, once a minor GC finds most objects of a site still alive (a template tree lives as
+ * long as its chunk, so this happened as soon as a hunt slowed down), allocates every later object of that
+ * site straight in the old generation ("pretenuring"): each chunk's tree then died there, and the strings it
+ * pointed to were promoted with it. Objects made by a constructor have no allocation site.
+ */
+
+/** An element node. */
+export class ElementNode implements XElement {
+  readonly k = 0 as const;
+  constructor(
+    readonly name: string,
+    readonly attrs: readonly XAttr[],
+    readonly children: readonly XNode[],
+    readonly named: boolean,
+    readonly keys: readonly string[] | null,
+  ) {}
+}
+
+/** An attribute. */
+export class AttrNode implements XAttr {
+  constructor(
+    readonly name: string,
+    readonly parts: readonly XNode[],
+  ) {}
+}
+
+/** A literal text node. */
+export class TextNode implements XText {
+  readonly k = 1 as const;
+  constructor(readonly v: EvtxValue) {}
+}
+
+/** A substitution slot. */
+export class SubNode implements XSub {
+  readonly k = 2 as const;
+  constructor(
+    readonly i: number,
+    readonly opt: boolean,
+  ) {}
+}
+
+/** A template instance. */
+export class InstanceNode implements XInstance {
+  readonly k = 3 as const;
+  constructor(
+    readonly tpl: Template,
+    readonly subs: readonly SubValue[],
+  ) {}
+}
+
+/** A compiled template. */
+export class TemplateNode implements Template {
+  constructor(readonly nodes: readonly XNode[]) {}
+}

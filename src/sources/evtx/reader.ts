@@ -1,6 +1,6 @@
 /** Whole-file and streaming readers: file header, then every 64 KiB chunk in turn, problems reported. */
 
-import { open } from 'node:fs/promises';
+import { type FileHandle, open } from 'node:fs/promises';
 import { type ChunkContext, readChunk } from './chunk.js';
 import { CHUNK_SIZE, FILE_HEADER_SIZE, type FileHeader, parseFileHeader } from './header.js';
 import type { EvtxProblem, EvtxReadOptions, EvtxRecord, ProblemSink } from './types.js';
@@ -43,6 +43,21 @@ export async function* readEvtxFile(path: string, opts: EvtxFileOptions = {}): A
 
 /** Streams an EVTX file one chunk's records at a time: the fast form, one await per chunk, not per record. */
 export async function* readEvtxFileChunks(path: string, opts: EvtxFileOptions = {}): AsyncGenerator<EvtxRecord[]> {
+  for await (const chunk of streamEvtxFileChunks(path, opts)) {
+    const records = [...chunk];
+    if (records.length > 0) yield records;
+  }
+}
+
+/**
+ * Streams an EVTX file one chunk at a time, each chunk's records parsed only as they are iterated, so a
+ * record's rendered JSON can die young once the caller is done with it (a materialised chunk keeps them all
+ * alive until its end). Iterate each chunk fully before asking for the next: its bytes are then reused.
+ */
+export async function* streamEvtxFileChunks(
+  path: string,
+  opts: EvtxFileOptions = {},
+): AsyncGenerator<Iterable<EvtxRecord>> {
   const report = opts.onProblem ?? (() => {});
   const options: EvtxReadOptions = { ...opts, file: opts.file ?? path };
   const handle = await open(path, 'r');
@@ -50,20 +65,45 @@ export async function* readEvtxFileChunks(path: string, opts: EvtxFileOptions = 
     const head = new Uint8Array(FILE_HEADER_SIZE);
     const { bytesRead } = await handle.read(head, 0, FILE_HEADER_SIZE, 0);
     const header = checkHeader(head.subarray(0, bytesRead), report, options);
-    const batch = new Uint8Array(CHUNK_SIZE * CHUNKS_PER_READ);
-    for (let index = 0, at = FILE_HEADER_SIZE; ; ) {
-      const got = (await handle.read(batch, 0, batch.length, at)).bytesRead;
-      if (got === 0) return;
-      for (let o = 0; o < got; o += CHUNK_SIZE, index++) {
-        const ctx = chunkContext(index, header, report, options, at + o);
-        const records = [...readChunk(batch.subarray(o, Math.min(got, o + CHUNK_SIZE)), ctx)];
-        if (records.length > 0) yield records;
+    let index = 0;
+    for await (const { bytes, at } of readAhead(handle, FILE_HEADER_SIZE, CHUNK_SIZE * CHUNKS_PER_READ)) {
+      for (let o = 0; o < bytes.length; o += CHUNK_SIZE, index++) {
+        yield readChunk(bytes.subarray(o, o + CHUNK_SIZE), chunkContext(index, header, report, options, at + o));
       }
-      at += got;
     }
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * Reads the file from `from` to its end in blocks of `size` bytes. Two buffers take turns: the next block is
+ * being read while the caller parses the current one, so parsing never waits on the disk (the current block
+ * must be used up before the caller asks for the next).
+ */
+async function* readAhead(handle: FileHandle, from: number, size: number): AsyncGenerator<Block> {
+  const buffers = [new Uint8Array(size), new Uint8Array(size)];
+  let at = from;
+  let pending = handle.read(buffers[0], 0, size, at);
+  try {
+    for (let turn = 0; ; turn ^= 1) {
+      const got = (await pending).bytesRead;
+      if (got === 0) return;
+      const next = at + got;
+      pending = handle.read(buffers[turn ^ 1], 0, size, next);
+      yield { bytes: buffers[turn].subarray(0, got), at };
+      at = next;
+    }
+  } finally {
+    // A caller that stops early leaves a read in flight: let it settle before the handle closes.
+    await pending.catch(() => undefined);
+  }
+}
+
+/** A block of the file and its byte offset. */
+interface Block {
+  readonly bytes: Uint8Array;
+  readonly at: number;
 }
 
 /** Reports file header damage; returns the header when it could be read at all. */

@@ -64,7 +64,7 @@ function renderContent(nodes: readonly XNode[], subs: readonly SubValue[], sink:
 
 /** `<Data Name="X">v</Data>` becomes key X with the bare content; any other element keeps its name. */
 function addElement(el: XElement, subs: readonly SubValue[], sink: Sink, budget: Sink['budget']): void {
-  if (el.name === 'Data' && el.attrs.length > 0 && el.attrs[0].name === 'Name') {
+  if (el.named) {
     const key = renderParts(el.attrs[0].parts, subs);
     if (key !== null) {
       addChild(sink, String(key), renderElement(el, subs, true, budget));
@@ -129,8 +129,7 @@ function renderKeyed(
   const children = el.children as readonly XElement[];
   for (let i = 0; i < keys.length; i++) {
     const child = children[i];
-    const named = child.name === 'Data' && child.attrs.length > 0 && child.attrs[0].name === 'Name';
-    obj[keys[i]] = renderElement(child, subs, named, budget);
+    obj[keys[i]] = renderElement(child, subs, child.named, budget);
   }
   return obj;
 }

@@ -3,11 +3,13 @@
 import {
   formatFiletime,
   formatGuid,
+  formatHex64,
   formatSid,
   formatSystemtime,
   hexBytes,
   readUtf16,
   readUtf16Sized,
+  SCRATCH_BYTES,
   sidLength,
 } from './text.js';
 import type { EvtxValue } from './types.js';
@@ -46,6 +48,8 @@ export const ValueType = {
 export interface ByteView {
   readonly buf: Buffer;
   readonly view: DataView;
+  /** Where formatted values (GUIDs, hex, times) are built; see text.ts. */
+  readonly scratch: Buffer;
 }
 
 const TWO_32 = 4_294_967_296;
@@ -74,7 +78,8 @@ const FIXED_SIZE: Readonly<Record<number, number>> = {
 /** Wraps any Uint8Array without copying. */
 export function byteView(bytes: Uint8Array): ByteView {
   const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return { buf, view: new DataView(buf.buffer, buf.byteOffset, buf.byteLength) };
+  const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+  return { buf, view, scratch: Buffer.allocUnsafe(SCRATCH_BYTES) };
 }
 
 /** A 64-bit integer as a number when exact, else as a decimal string. */
@@ -86,10 +91,8 @@ function int64(view: DataView, off: number, signed: boolean): number | string {
 }
 
 /** `0x` + lower-case hex without padding, as evtx_dump prints HexInt64. */
-function hex64(view: DataView, off: number): string {
-  const lo = view.getUint32(off, true);
-  const hi = view.getUint32(off + 4, true);
-  return hi === 0 ? `0x${lo.toString(16)}` : `0x${hi.toString(16)}${lo.toString(16).padStart(8, '0')}`;
+function hex64(src: ByteView, off: number): string {
+  return formatHex64(src.view.getUint32(off + 4, true), src.view.getUint32(off, true), src.scratch);
 }
 
 /** Decodes one fixed-size or sized scalar of `type` at `off` (`size` bytes). BinXml is the caller's job. */
@@ -138,19 +141,19 @@ function decodeSpecial(src: ByteView, type: number, off: number, size: number): 
       return hexBytes(buf, off, size);
     case ValueType.Guid:
       if (off + 16 > buf.length) throw new RangeError('GUID out of bounds');
-      return formatGuid(buf, off);
+      return formatGuid(buf, off, src.scratch);
     case ValueType.SizeT:
-      return size === 4 ? `0x${view.getUint32(off, true).toString(16)}` : hex64(view, off);
+      return size === 4 ? `0x${view.getUint32(off, true).toString(16)}` : hex64(src, off);
     case ValueType.FileTime:
-      return formatFiletime(view, off);
+      return formatFiletime(view, off, src.scratch);
     case ValueType.SysTime:
-      return formatSystemtime(view, off);
+      return formatSystemtime(view, off, src.scratch);
     case ValueType.Sid:
       return formatSid(buf, view, off);
     case ValueType.HexInt32:
       return `0x${view.getUint32(off, true).toString(16)}`;
     case ValueType.HexInt64:
-      return hex64(view, off);
+      return hex64(src, off);
     case ValueType.EvtHandle:
       return size === 4 ? view.getUint32(off, true) : int64(view, off, false);
     default:

@@ -1,6 +1,6 @@
 /** Writer side of values: picks a BinXML type for each JSON leaf and encodes it, so reading gives it back. */
 
-import { formatFiletime, formatGuid, formatSid } from './text.js';
+import { formatFiletime, formatGuid, formatSid, SCRATCH_BYTES } from './text.js';
 import type { EvtxValue } from './types.js';
 import { ValueType } from './values.js';
 
@@ -78,7 +78,8 @@ function encodeNumber(field: string, n: number): EncodedValue {
 
 /** Strings that are exactly how a GUID, SID, FILETIME or hex integer renders are stored typed, like Windows does. */
 function encodeString(s: string): EncodedValue {
-  if (GUID_RE.test(s)) return roundTrip(s, encodeGuid(s), (b, v) => formatGuid(b, 0) === s || v === null);
+  if (GUID_RE.test(s))
+    return roundTrip(s, encodeGuid(s), (b, v) => formatGuid(b, 0, Buffer.alloc(SCRATCH_BYTES)) === s || v === null);
   if (SID_RE.test(s)) {
     const sid = encodeSid(s);
     if (sid) return roundTrip(s, sid, (b, v) => formatSid(b, v, 0) === s);
@@ -87,7 +88,7 @@ function encodeString(s: string): EncodedValue {
     const ticks = isoToFiletime(s);
     if (ticks !== null) {
       const ft = fixed(ValueType.FileTime, 8, (v) => v.setBigUint64(0, ticks, true));
-      return roundTrip(s, ft, (_, v) => formatFiletime(v, 0) === s);
+      return roundTrip(s, ft, (_, v) => formatFiletime(v, 0, Buffer.alloc(SCRATCH_BYTES)) === s);
     }
   }
   if (s.length >= 32 && BINARY_RE.test(s))
