@@ -62,9 +62,18 @@ export function visit<T>(node: Expr, visitor: ExprVisitor<T>): T {
  */
 export function mapExpr(node: Expr, fn: (e: Expr) => Expr): Expr {
   if (node.kind === 'and' || node.kind === 'or') {
-    const children = node.children.map((c) => mapExpr(c, fn));
-    const same = children.every((c, i) => c === node.children[i]);
-    return fn(same ? node : junction(node.kind, children));
+    // A new list of children only from the first child that changed.
+    let changed: Expr[] | undefined;
+    const kids = node.children;
+    for (let i = 0; i < kids.length; i++) {
+      const c = mapExpr(kids[i], fn);
+      if (changed) changed.push(c);
+      else if (c !== kids[i]) {
+        changed = kids.slice(0, i);
+        changed.push(c);
+      }
+    }
+    return fn(changed ? junction(node.kind, changed) : node);
   }
   if (node.kind === 'not') {
     const child = mapExpr(node.child, fn);

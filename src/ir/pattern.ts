@@ -11,12 +11,13 @@ export const ONE: Wildcard = Object.freeze({ wildcard: 'one' });
 
 /** True for a wildcard part. */
 export function isWildcard(p: PatternPart): p is Wildcard {
-  return typeof p === 'object' && 'wildcard' in p;
+  // The constants first: patterns built here hold no other wildcards, and `in` is the slow test.
+  return p === MANY || p === ONE || (typeof p === 'object' && 'wildcard' in p);
 }
 
 /** True for a placeholder part. */
 export function isPlaceholder(p: PatternPart): p is Placeholder {
-  return typeof p === 'object' && 'placeholder' in p;
+  return typeof p === 'object' && p !== MANY && p !== ONE && 'placeholder' in p;
 }
 
 /** Builds a pattern, merging adjacent literals, dropping empty ones and collapsing `**`. */

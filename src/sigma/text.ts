@@ -34,7 +34,7 @@ export function decodeRuleBytes(file: string, bytes: Uint8Array): DecodedText {
   }
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   try {
-    return { text: UTF8.decode(bytes.subarray(start)), diagnostics: [] };
+    return { text: UTF8.decode(start === 0 ? bytes : bytes.subarray(start)), diagnostics: [] };
   } catch {
     const text = new TextDecoder('latin1').decode(bytes);
     const d = report('file-encoding', file, undefined, 'file is not valid UTF-8; read as Latin-1 — save it as UTF-8');
@@ -59,5 +59,6 @@ function looksLikeUtf16Le(bytes: Uint8Array): boolean {
 }
 
 function isBinary(bytes: Uint8Array): boolean {
-  return bytes.subarray(0, 8192).indexOf(0) !== -1;
+  // Rule files are mostly smaller than the 8 KiB looked at; Buffer.subarray makes an object each time.
+  return (bytes.length <= 8192 ? bytes : bytes.subarray(0, 8192)).indexOf(0) !== -1;
 }
