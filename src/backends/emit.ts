@@ -70,14 +70,15 @@ type Groupable = StringMatch | NumberMatch;
 /** Collects string/number leaves by field (keeping first-seen order); other children stay single. */
 function groupByField(children: readonly Expr[]): (Expr | Groupable[])[] {
   const out: (Expr | Groupable[])[] = [];
-  const byField = new Map<string, Groupable[]>();
+  const strings = new Map<string, Groupable[]>();
+  const numbers = new Map<string, Groupable[]>();
   for (const c of children) {
     if ((c.kind === 'string' || c.kind === 'number') && c.field !== null) {
-      const key = `${c.kind}\u0000${c.field}`;
-      let g = byField.get(key);
+      const byField = c.kind === 'string' ? strings : numbers;
+      let g = byField.get(c.field);
       if (!g) {
         g = [];
-        byField.set(key, g);
+        byField.set(c.field, g);
         out.push(g);
       }
       g.push(c);

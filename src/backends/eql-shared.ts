@@ -27,12 +27,16 @@ export function cidrPrefixPattern(network: string): Pattern | undefined {
 
 /** A double-quoted string with `\\ \" \n \r \t` escapes (EQL and ES|QL literals). */
 export function quoteElastic(text: string, unicodeEscape: (code: number) => string): string {
-  const body = text.replace(/[\\"\n\r\t]|[\u0000-\u001f\u007f]/g, (c) => {
-    const simple: Record<string, string> = { '\\': '\\\\', '"': '\\"', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-    return simple[c] ?? unicodeEscape(c.charCodeAt(0));
-  });
-  return `"${body}"`;
+  // Backslashes and quotes (every Windows path has them) by plain replacement; control characters, rare,
+  // one by one.
+  const body = text.replace(/[\\"]/g, '\\$&');
+  if (!CONTROL_CHAR.test(body)) return `"${body}"`;
+  return `"${body.replace(CONTROL_CHARS, (c) => CONTROL_ESCAPES[c] ?? unicodeEscape(c.charCodeAt(0)))}"`;
 }
+
+const CONTROL_CHAR = /[\u0000-\u001f\u007f]/;
+const CONTROL_CHARS = /[\u0000-\u001f\u007f]/g;
+const CONTROL_ESCAPES: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
 /** A field name as an EQL / ES|QL identifier: plain dotted names bare, others in backticks. */
 export function elasticField(field: string): string {

@@ -16,12 +16,12 @@ import type { Dialect, Emitted } from './types.js';
 
 /** A pattern as a LIKE pattern: `*` / `?` wildcards, literal `*`, `?` and `\` escaped with `\`. */
 export function likePattern(p: Pattern, lower: boolean): string {
-  return p
-    .map((x) => {
-      if (typeof x === 'string') return (lower ? x.toLowerCase() : x).replace(/[*?\\]/g, '\\$&');
-      return isWildcard(x) && x.wildcard === 'one' ? '?' : '*';
-    })
-    .join('');
+  let out = '';
+  for (const x of p) {
+    if (typeof x === 'string') out += (lower ? x.toLowerCase() : x).replace(/[*?\\]/g, '\\$&');
+    else out += isWildcard(x) && x.wildcard === 'one' ? '?' : '*';
+  }
+  return out;
 }
 
 const OPS = { gt: '>', gte: '>=', lt: '<', lte: '<=', eq: '==' } as const;

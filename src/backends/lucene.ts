@@ -38,7 +38,11 @@ function wildcardTerm(p: Pattern): string | undefined {
     .join('');
 }
 
-const hasLetters = (p: Pattern) => p.some((x) => typeof x === 'string' && x.toLowerCase() !== x.toUpperCase());
+/** True when a literal part has a character with case (ASCII text, the usual, is tested by a regex). */
+const hasLetters = (p: Pattern) => p.some((x) => typeof x === 'string' && hasCase(x));
+const hasCase = (s: string) => (NON_ASCII.test(s) ? s.toLowerCase() !== s.toUpperCase() : ASCII_LETTER.test(s));
+const NON_ASCII = /[^\x00-\x7f]/;
+const ASCII_LETTER = /[A-Za-z]/;
 
 /** The value part of `field:value` for a string match. */
 function value(n: StringMatch): string {

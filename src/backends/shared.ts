@@ -24,14 +24,12 @@ export function patternToRegex(p: Pattern): string {
   const isMany = (x: Pattern[number] | undefined) => x !== undefined && isWildcard(x) && x.wildcard === 'many';
   const leading = isMany(p[0]);
   const trailing = p.length > 1 && isMany(p[p.length - 1]);
-  const inner = p.slice(leading ? 1 : 0, trailing ? p.length - 1 : p.length);
-  const body = inner
-    .map((part) => {
-      if (typeof part === 'string') return escapeRegex(part);
-      if (isWildcard(part)) return part.wildcard === 'many' ? '[\\s\\S]*' : '[\\s\\S]';
-      return '';
-    })
-    .join('');
+  let body = '';
+  for (let i = leading ? 1 : 0; i < (trailing ? p.length - 1 : p.length); i++) {
+    const part = p[i];
+    if (typeof part === 'string') body += escapeRegex(part);
+    else if (isWildcard(part)) body += part.wildcard === 'many' ? '[\\s\\S]*' : '[\\s\\S]';
+  }
   const open = leading ? '' : '^';
   const close = trailing || (leading && p.length === 1) ? '' : '$';
   return `${open}${body}${close}`;

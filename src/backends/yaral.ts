@@ -45,6 +45,7 @@ export function yaralString(s: string): string | undefined {
 
 /** A YARA-L regex literal: unescaped `/` and control characters escaped for RE2. */
 export function yaralRegex(source: string): string {
+  if (!source.includes('/') && !CONTROL.test(source)) return `/${source}/`; // most regexes: nothing to escape
   const safe = source
     .replace(/\\.|\//g, (m) => (m === '/' ? '\\/' : m))
     .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\x{${c.charCodeAt(0).toString(16)}}`);

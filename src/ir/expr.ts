@@ -84,9 +84,14 @@ export function mapExpr(node: Expr, fn: (e: Expr) => Expr): Expr {
 
 /** Every leaf of an expression, left to right. */
 export function leaves(node: Expr): Expr[] {
-  if (node.kind === 'and' || node.kind === 'or') return node.children.flatMap(leaves);
-  if (node.kind === 'not') return leaves(node.child);
-  return [node];
+  return collectLeaves(node, []);
+}
+
+function collectLeaves(node: Expr, out: Expr[]): Expr[] {
+  if (node.kind === 'and' || node.kind === 'or') for (const c of node.children) collectLeaves(c, out);
+  else if (node.kind === 'not') collectLeaves(node.child, out);
+  else out.push(node);
+  return out;
 }
 
 /** The field names an expression reads (keywords excluded). */

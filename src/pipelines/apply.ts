@@ -202,9 +202,14 @@ function resolvePlaceholders(
 
 /** True when a string pattern of the tree holds a `%placeholder%` (the `expand` modifier). */
 function hasPlaceholder(expr: Expr): boolean {
-  if (expr.kind === 'and' || expr.kind === 'or') return expr.children.some(hasPlaceholder);
+  if (expr.kind === 'and' || expr.kind === 'or') {
+    for (const c of expr.children) if (hasPlaceholder(c)) return true;
+    return false;
+  }
   if (expr.kind === 'not') return hasPlaceholder(expr.child);
-  return expr.kind === 'string' && expr.pattern.some(isPlaceholder);
+  if (expr.kind !== 'string') return false;
+  for (const part of expr.pattern) if (isPlaceholder(part)) return true;
+  return false;
 }
 
 function buildScope(specs: readonly LogsourceSpec[], expr: Expr, timestamp: string | undefined): Scope {
