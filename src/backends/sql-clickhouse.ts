@@ -9,7 +9,10 @@ import type { SqlFlavor } from './sql-flavor.js';
 import { eventColumns } from './sql-schema.js';
 import { likePattern } from './sql-text.js';
 
-const quote = (t: string) => `'${t.replace(/[\\']/g, '\\$&').replace(/\0/g, '\\0')}'`;
+const quote = (t: string) => {
+  const escaped = t.replace(/[\\']/g, '\\$&');
+  return `'${escaped.includes('\0') ? escaped.replace(/\0/g, '\\0') : escaped}'`;
+};
 const ident = (n: string) => `"${n.replace(/[\\"]/g, '\\$&')}"`;
 const NUMBER_RE = '^\\s*([+-]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][+-]?\\d+)?)\\s*$';
 // Every string token of the JSON text, keys marked by the `:` after them: scanning all strings left to right
