@@ -50,6 +50,8 @@ export interface ParsedDocument {
 /** Line starts of a text, for turning UTF-16 offsets into 1-based lines and columns. */
 export class LineIndex {
   readonly #starts: number[] = [0];
+  /** The line the previous lookup found: spans are asked for in text order, mostly on the same line. */
+  #last = 1;
 
   constructor(text: string) {
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.#starts.push(i + 1);
@@ -57,6 +59,14 @@ export class LineIndex {
 
   /** The 1-based line holding an offset (an offset past the end is on the last line). */
   line(offset: number): number {
+    const starts = this.#starts;
+    const last = this.#last;
+    if (starts[last - 1] <= offset && (last === starts.length || offset < starts[last])) return last;
+    this.#last = this.#search(offset);
+    return this.#last;
+  }
+
+  #search(offset: number): number {
     let low = 0;
     let high = this.#starts.length;
     while (low < high) {
