@@ -2,7 +2,7 @@
  * Small helpers several dialects share: patterns as regular expressions, correlation thresholds, and
  * grouping of base queries. Target-neutral: each caller passes its own escaping and tokens.
  */
-import { isWildcard, patternShape } from '../ir/pattern.js';
+import { isMany, isWildcard, patternShape } from '../ir/pattern.js';
 import type { CorrelationCondition, NumberMatch, Pattern, RegexFlags, StringMatch } from '../ir/types.js';
 
 /** Characters that are special in RE2, Java and PCRE regexes. */
@@ -21,7 +21,6 @@ export function escapeRegex(text: string): string {
  * unnecessary (so `*x*` becomes `x`, which every engine evaluates as "contains").
  */
 export function patternToRegex(p: Pattern): string {
-  const isMany = (x: Pattern[number] | undefined) => x !== undefined && isWildcard(x) && x.wildcard === 'many';
   const leading = isMany(p[0]);
   const trailing = p.length > 1 && isMany(p[p.length - 1]);
   let body = '';

@@ -2,7 +2,7 @@
  * SPL text pieces: quoted strings, field names, Sigma patterns as search terms and as PCRE for `match()`.
  * Shared by the SPL dialect (spl.ts), its query assembly (spl-query.ts) and its correlations.
  */
-import { isWildcard } from '../ir/pattern.js';
+import { isMany, isWildcard } from '../ir/pattern.js';
 import type { Pattern, RegexFlags } from '../ir/types.js';
 
 /** Marker a first-pass leaf leaves in the condition when the rule needs `| where` (never in output). */
@@ -65,12 +65,8 @@ export function pcreLiteral(text: string): string {
 
 /** A pattern as an unanchored-where-possible PCRE: `^x\z` exact, `x` for `*x*`; `\z` because PCRE `$` also matches before a final newline. */
 export function patternPcre(p: Pattern): string {
-  const many = (i: number) => {
-    const x = p[i];
-    return x !== undefined && isWildcard(x) && x.wildcard === 'many';
-  };
-  const lead = many(0);
-  const trail = p.length > 1 && many(p.length - 1);
+  const lead = isMany(p[0]);
+  const trail = p.length > 1 && isMany(p[p.length - 1]);
   const inner = p.slice(lead ? 1 : 0, trail ? p.length - 1 : p.length);
   const body = inner
     .map((part) => {

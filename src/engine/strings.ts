@@ -3,7 +3,7 @@
  * patterns use the native string methods; other wildcard patterns use a precompiled segment matcher that
  * runs without backtracking (greedy leftmost placement of each `*`-separated segment is optimal for globs).
  */
-import { isWildcard, patternShape } from '../ir/pattern.js';
+import { isMany, isWildcard, patternShape } from '../ir/pattern.js';
 import type { Pattern } from '../ir/types.js';
 
 /** A test over one (already case-folded when the match is case-insensitive) string. */
@@ -56,9 +56,8 @@ function segments(p: Pattern, f: (t: string) => string): { segs: Segment[]; head
     } else cur.push(f(`%${part.placeholder}%`));
   }
   flush();
-  const head = !(p.length > 0 && isWildcard(p[0]) && p[0].wildcard === 'many');
-  const last = p[p.length - 1];
-  const tail = !(last !== undefined && isWildcard(last) && last.wildcard === 'many');
+  const head = !isMany(p[0]);
+  const tail = !isMany(p[p.length - 1]);
   return { segs, head, tail };
 }
 

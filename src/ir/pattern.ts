@@ -15,6 +15,11 @@ export function isWildcard(p: PatternPart): p is Wildcard {
   return p === MANY || p === ONE || (typeof p === 'object' && 'wildcard' in p);
 }
 
+/** True for the `*` wildcard (a missing part, past either end, is not). */
+export function isMany(p: PatternPart | undefined): p is Wildcard {
+  return p !== undefined && isWildcard(p) && p.wildcard === 'many';
+}
+
 /** True for a placeholder part. */
 export function isPlaceholder(p: PatternPart): p is Placeholder {
   return typeof p === 'object' && p !== MANY && p !== ONE && 'placeholder' in p;
@@ -131,7 +136,6 @@ export function literalText(p: Pattern): string | undefined {
 export function positionPattern(p: Pattern, position: 'contains' | 'startswith' | 'endswith' | undefined): Pattern {
   if (position === undefined) return p;
   // `p` is already a built pattern, so only its ends can meet the added `*`.
-  const isMany = (x: PatternPart | undefined) => x !== undefined && isWildcard(x) && x.wildcard === 'many';
   const head = position !== 'startswith' && !isMany(p[0]);
   const tail = position !== 'endswith' && !isMany(p[p.length - 1]);
   if (p.length === 0) return Object.freeze([MANY]);
