@@ -23,12 +23,13 @@ const SEVERITY: Readonly<Record<string, string>> = {
 
 /** A quoted meta value: one line, `\` and `"` escaped. */
 export function metaString(text: string): string {
-  const line = CONTROLS.test(text) ? text.replace(CONTROL_RUNS, ' ') : text;
+  const line = CONTROL.test(text) ? text.replace(CONTROL_RUNS, ' ') : text;
   const trimmed = line.trim();
   return `"${/[\\"]/.test(trimmed) ? trimmed.replace(/[\\"]/g, '\\$&') : trimmed}"`;
 }
 
-const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+/** Characters a YARA-L literal cannot hold as they are: C0 and C1 controls and the line separators. */
+export const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 const CONTROL_RUNS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
 
 /** `Execution, Persistence` and `T1059.001, T1547` from Sigma `attack.*` tags. */

@@ -14,7 +14,7 @@ import { unsupported } from './emit.js';
 import { patternToRegex } from './shared.js';
 import type { Dialect, EmitContext, Emitted } from './types.js';
 import { yaralCorrelation } from './yaral-correlation.js';
-import { yaralRule } from './yaral-rule.js';
+import { CONTROL, yaralRule } from './yaral-rule.js';
 
 /** UDM integer fields: numbers are written unquoted, and only they take gt/gte/lt/lte. */
 export const UDM_INTEGERS: ReadonlySet<string> = new Set([
@@ -35,7 +35,6 @@ export const UDM_ENUMS: ReadonlySet<string> = new Set([
   'network.ip_protocol',
 ]);
 
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 const ADDITIONAL = 'additional.fields.';
 
 /** A YARA-L string literal with exactly the value `s` (`\\`, `\"`), or undefined for control characters. */
