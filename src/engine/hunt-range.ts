@@ -4,8 +4,8 @@
  * to the range (the runner adds the lines of earlier ranges). Lines are decoded and records mapped by the
  * very code that reads a whole file (LineDecoder and lineEvents), so a range reads like its part of the file.
  */
-import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
+import { readChunks } from '../sources/chunks.js';
 import type { LogEvent, SkippedRecord } from '../sources/event.js';
 import type { RecordKind } from '../sources/index.js';
 import { lineEvents } from '../sources/json.js';
@@ -62,9 +62,8 @@ export async function* readRangeBatches(
   const sink = { skip: opts.onSkip, warn: opts.onWarning };
   const decoder = new LineDecoder(path, sink, MAX_LINE_BYTES, { start: range.start, scope: 'range' });
   const read = { kind: opts.kind };
-  const stream = createReadStream(path, { start: range.start, end: range.end - 1, highWaterMark: 1 << 20 });
-  for await (const chunk of stream) {
-    const lines = decoder.push(chunk as Buffer);
+  for await (const chunk of readChunks(path, range)) {
+    const lines = decoder.push(chunk);
     if (lines.length > 0) yield lineEvents(lines, path, sink, read);
   }
   yield lineEvents(decoder.end(), path, sink, read);

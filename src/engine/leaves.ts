@@ -16,7 +16,7 @@ import type {
 } from '../ir/types.js';
 import { compileRe2, parseIpv4, parseIpv6 } from '../ir/validate.js';
 import { compilePattern, type StringTest } from './strings.js';
-import { type EventView, scalars, toNumber } from './view.js';
+import { type EventView, someScalar, toNumber } from './view.js';
 
 /** A compiled test over one event. */
 export type Predicate = (view: EventView) => boolean;
@@ -46,15 +46,20 @@ export function compileNumber(node: NumberMatch): Predicate {
   const want = node.value;
   const eq = (x: string | number | boolean): boolean => toNumber(x) === want;
   const field = node.field;
-  if (field === null) return (v) => Object.values(v.event.fields).some((x) => scalars(x).some(eq));
-  return (v) => scalars(v.raw(field)).some(eq);
+  if (field === null)
+    return (v) => {
+      const fields = v.event.fields;
+      for (const k in fields) if (someScalar(fields[k], eq)) return true;
+      return false;
+    };
+  return (v) => someScalar(v.raw(field), eq);
 }
 
 /** Boolean equality: JSON booleans and the strings `true`/`false` (any case). */
 export function compileBoolean(field: string, want: boolean): Predicate {
   const text = String(want);
   return (v) =>
-    scalars(v.raw(field)).some((x) => x === want || (typeof x === 'string' && x.trim().toLowerCase() === text));
+    someScalar(v.raw(field), (x) => x === want || (typeof x === 'string' && x.trim().toLowerCase() === text));
 }
 
 /** Absent or null. */
@@ -175,7 +180,7 @@ export function compileCompare(node: CompareMatch): Predicate {
   const want = node.value;
   const field = node.field;
   return (v) =>
-    scalars(v.raw(field)).some((x) => {
+    someScalar(v.raw(field), (x) => {
       const n = toNumber(x);
       return n !== undefined && op(n, want);
     });
@@ -188,7 +193,7 @@ export function compileDatePart(node: DatePartMatch): Predicate {
   const field = node.field;
   const part = DATE_PARTS[node.part];
   return (v) =>
-    scalars(v.raw(field)).some((x) => {
+    someScalar(v.raw(field), (x) => {
       const ms = typeof x === 'number' ? x : typeof x === 'string' ? Date.parse(x) : Number.NaN;
       return Number.isFinite(ms) && op(part(new Date(ms)), want);
     });

@@ -193,10 +193,24 @@ export function scalars(v: FieldValue | undefined): readonly (string | number | 
   return [v as string | number | boolean];
 }
 
+/** True when `test` holds for some scalar of a field value (the values of `scalars`, without building the list). */
+export function someScalar(v: FieldValue | undefined, test: (x: string | number | boolean) => boolean): boolean {
+  if (v === undefined || v === null) return false;
+  if (Array.isArray(v)) {
+    for (const x of v as readonly FieldValue[]) if (x !== null && typeof x !== 'object' && test(x)) return true;
+    return false;
+  }
+  return typeof v !== 'object' && test(v as string | number | boolean);
+}
+
 /** A number from a number or a decimal string (`42`, `-1.5`, `0x1F`), else undefined. */
 export function toNumber(v: string | number | boolean): number | undefined {
   if (typeof v === 'number') return v;
   if (typeof v !== 'string') return undefined;
+  // Most strings are not numbers: a printable ASCII first character other than a digit, sign or point
+  // (nothing trim() removes) rules them out without trimming or regexes.
+  const c = v.charCodeAt(0);
+  if (c > 32 && c < 127 && !(c >= 48 && c <= 57) && c !== 43 && c !== 45 && c !== 46) return undefined;
   const s = v.trim();
   if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s)) return Number(s);
   if (/^0x[0-9a-fA-F]+$/.test(s)) return Number.parseInt(s.slice(2), 16);

@@ -5,6 +5,7 @@
  */
 import { isUtf8 } from 'node:buffer';
 import { createReadStream } from 'node:fs';
+import { readChunks } from './chunks.js';
 import type { EventOrigin, LogEvent } from './event.js';
 import { JsonSplitter } from './json-split.js';
 import { LineDecoder, MAX_LINE_BYTES, type TextLine } from './lines.js';
@@ -56,8 +57,8 @@ export async function* readJsonLineBatches(
 ): AsyncGenerator<Iterable<LogEvent>> {
   const decoder = new LineDecoder(path, sink, opts.maxRecordBytes ?? MAX_LINE_BYTES);
   try {
-    for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
-      const lines = decoder.push(chunk as Buffer);
+    for await (const chunk of readChunks(path)) {
+      const lines = decoder.push(chunk);
       if (lines.length > 0) yield lineEvents(lines, path, sink, opts);
     }
   } catch (err) {

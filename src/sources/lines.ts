@@ -1,10 +1,10 @@
 /**
- * Streaming line reader: Buffer chunks from fs.createReadStream split on \n (a trailing \r is dropped), never
+ * Streaming line reader: Buffer chunks (chunks.ts) split on \n (a trailing \r is dropped), never
  * holding more than one line of at most `maxLineBytes`. Longer lines are skipped and reported; invalid UTF-8 is
  * decoded with U+FFFD and reported once per file.
  */
 import { isAscii, isUtf8 } from 'node:buffer';
-import { createReadStream } from 'node:fs';
+import { readChunks } from './chunks.js';
 import type { ReadSink } from './sink.js';
 
 /** Default longest line kept: 10 MiB. */
@@ -160,6 +160,7 @@ export class LineDecoder {
     return out;
   }
 
+  /** Keeps the unfinished last line: a copy, as the chunk's memory is reused for the next read. */
   #keep(rest: Buffer): void {
     if (rest.length === 0) return;
     this.#carryLength += rest.length;
@@ -167,7 +168,7 @@ export class LineDecoder {
     if (this.#carryLength > this.maxLineBytes) {
       this.#overflow = true;
       this.#carry = [];
-    } else this.#carry.push(rest);
+    } else this.#carry.push(Buffer.from(rest));
   }
 
   #tooLong(length: number): void {
@@ -230,7 +231,7 @@ export interface LineOptions {
 export async function* readLines(path: string, sink: ReadSink, opts: LineOptions = {}): AsyncGenerator<TextLine> {
   const decoder = new LineDecoder(path, sink, opts.maxLineBytes ?? MAX_LINE_BYTES);
   try {
-    for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) yield* decoder.push(chunk as Buffer);
+    for await (const chunk of readChunks(path)) yield* decoder.push(chunk);
   } catch (err) {
     sink.skip({ file: path, reason: `read error: ${(err as Error).message}` });
     return;

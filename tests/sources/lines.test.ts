@@ -125,7 +125,12 @@ describe('LineDecoder', () => {
           warn: (s: SkippedRecord) => got.push({ warn: s.line, offset: s.offset }),
         };
         const d = new LineDecoder('f', sink, max);
-        for (const c of chunk(buf, cuts)) for (const l of d.push(c)) got.push({ ...l });
+        // Each chunk is overwritten once pushed, as readChunks reuses its buffers: the decoder keeps copies.
+        for (const c of chunk(buf, cuts)) {
+          const reused = Buffer.from(c);
+          for (const l of d.push(reused)) got.push({ ...l });
+          reused.fill(0x58);
+        }
         for (const l of d.end()) got.push({ ...l });
         // Reports may come before the lines of the same chunk: compare lines and reports each in order.
         const want = reference(chunk(buf, cuts), max);
