@@ -6,6 +6,7 @@
  */
 import { patternShape, positionPattern } from '../ir/pattern.js';
 import type { CompareOp, FieldRefMatch, Pattern, RegexFlags } from '../ir/types.js';
+import { isUnsupported, type Unsupported } from '../pipelines/types.js';
 import { sqlCorrelation } from './sql-correlation.js';
 import { fieldExpr, fieldValues, type SqlFlavor, whereClause } from './sql-flavor.js';
 import { cidrV4Regex, inlineRegexFlags } from './sql-text.js';
@@ -20,26 +21,41 @@ function num(n: number): string {
   return Number.isFinite(n) ? String(n) : 'NULL';
 }
 
-/** A string-pattern test over one value expression (shared by field matches and keywords). */
-export function patternTest(f: SqlFlavor, x: string, p: Pattern, cased: boolean): Emitted {
+/** A test of one value expression (a column, a JSON element...) as SQL. */
+type ValueTest = (x: string) => string;
+
+/**
+ * A string-pattern test over one value expression (shared by field matches and keywords), or why there is
+ * none. The literal is built once: a field's test is applied to each place its values may be (column,
+ * JSON scalar, list elements).
+ */
+export function patternTest(f: SqlFlavor, p: Pattern, cased: boolean): ValueTest | Unsupported {
   const shape = patternShape(p);
   if (shape.kind === 'wildcard' && p.some((part) => typeof part === 'object' && 'placeholder' in part))
     return { unsupported: 'an unresolved %placeholder% (give the pipeline its values)' };
-  const v = cased ? x : f.lower(x);
+  const v = (x: string) => (cased ? x : f.lower(x));
   const lit = (t: string) => (cased ? f.quote(t) : f.lower(f.quote(t)));
   switch (shape.kind) {
     case 'any':
-      return `${x} IS NOT NULL`;
-    case 'exact':
-      return `${v} = ${lit(shape.text)}`;
-    case 'prefix':
-      return f.startsWith(v, lit(shape.text));
-    case 'suffix':
-      return f.endsWith(v, lit(shape.text));
-    case 'contains':
-      return f.contains(v, lit(shape.text));
+      return (x) => `${x} IS NOT NULL`;
+    case 'exact': {
+      const l = lit(shape.text);
+      return (x) => `${v(x)} = ${l}`;
+    }
+    case 'prefix': {
+      const l = lit(shape.text);
+      return (x) => f.startsWith(v(x), l);
+    }
+    case 'suffix': {
+      const l = lit(shape.text);
+      return (x) => f.endsWith(v(x), l);
+    }
+    case 'contains': {
+      const l = lit(shape.text);
+      return (x) => f.contains(v(x), l);
+    }
     case 'wildcard':
-      return f.wildcard(v, p, !cased);
+      return (x) => f.wildcard(v(x), p, !cased);
   }
 }
 
@@ -50,17 +66,15 @@ function regexTest(f: SqlFlavor, x: string, regex: string, flags: RegexFlags): s
 function leaves(f: SqlFlavor): LeafEmitters {
   const col = (field: string) => fieldExpr(f, field);
   // A value test applied to each value of a field (list elements each) or, for keywords, each string leaf.
-  const probe = (test: (v: string) => Emitted, run: (t: (v: string) => string) => string): Emitted => {
-    const p = test('v');
-    return typeof p === 'string' ? run((v) => test(v) as string) : p;
+  const on = (field: string | null, test: ValueTest | Unsupported, numbers = false): Emitted => {
+    if (isUnsupported(test)) return test;
+    return field === null ? (numbers ? f.anyScalar(test) : f.anyValue(test)) : fieldValues(f, field, test);
   };
-  const on = (field: string | null, test: (v: string) => Emitted, numbers = false): Emitted =>
-    probe(test, (t) => (field === null ? (numbers ? f.anyScalar(t) : f.anyValue(t)) : fieldValues(f, field, t)));
   return {
     // A keyword is a substring search (full text), as in the engine.
     string: (n) => {
       const p = n.field === null ? positionPattern(n.pattern, 'contains') : n.pattern;
-      return on(n.field, (v) => patternTest(f, v, p, n.cased));
+      return on(n.field, patternTest(f, p, n.cased));
     },
     number: (n) => on(n.field, (v) => `${f.number(v)} = ${num(n.value)}`, true),
     boolean: (n) => on(n.field, (v) => f.regex(v, `(?i)^\\s*${n.value}\\s*$`)),

@@ -1,6 +1,6 @@
 /** Finds rule files: walks folders (sorted, so results are deterministic) and reads each file once. */
 import { type Dirent, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, extname, join } from 'node:path';
+import { dirname, extname, join, sep } from 'node:path';
 import { report } from '../core/codes.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 
@@ -48,13 +48,25 @@ function walk(dir: string, diagnostics: Diagnostic[]): string[] {
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const out: string[] = [];
+  const child = childPath(dir);
   for (const e of entries) {
     if (e.name.startsWith('.')) continue;
-    const full = join(dir, e.name);
+    const full = child(e.name);
     if (e.isDirectory()) out.push(...walk(full, diagnostics));
     else if (e.isFile() && RULE_EXTENSIONS.has(extname(e.name).toLowerCase())) out.push(full);
   }
   return out;
+}
+
+/**
+ * `join(dir, name)` for the names in a folder (a name from readdir holds no separator and is never `.` or
+ * `..`), with the folder normalised once instead of the whole path for every name: path.join took ~20 ms
+ * of a cold `convert` of the SigmaHQ corpus (4,300 entries).
+ */
+export function childPath(dir: string): (name: string) => string {
+  const base = join(dir);
+  const prefix = base === '.' || base === `.${sep}` ? '' : base.endsWith(sep) ? base : base + sep;
+  return (name) => prefix + name;
 }
 
 /**
