@@ -118,7 +118,7 @@ async function main() {
   const jsonl = resolve(benchDir, `hunt-${sizeMb}mb.jsonl`);
   await makeJsonl(jsonl, sizeMb * 2 ** 20);
   const results = onlyBig ? {} : await singleCore(jsonl, matcher, prepared);
-  const bigInput = skipBig ? null : await peakRss(jsonl, defaultWorkers(prepared.compiled.length));
+  const bigInput = skipBig ? null : await peakRss(jsonl, defaultWorkers());
   console.log(
     JSON.stringify(
       {

@@ -7,7 +7,7 @@ import { createWriteStream, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type Command, Option } from 'commander';
 import { HuntSession, LEVELS, prepareRules, type RuleSelection } from '../engine/index.js';
-import { DEFAULT_PARALLEL_MAX_RULES, runParallelHunt } from '../engine/parallel.js';
+import { MAX_DEFAULT_WORKERS, runParallelHunt } from '../engine/parallel.js';
 import type { DetectionRule } from '../ir/types.js';
 import { loadRules } from '../ruleset/load.js';
 import type { SkippedRecord } from '../sources/event.js';
@@ -85,7 +85,7 @@ export function registerHunt(program: Command): void {
     .option('--fail-on-detection', 'exit with code 1 when anything is detected')
     .option(
       '--workers <n>',
-      `worker threads (default: one per core for up to ${DEFAULT_PARALLEL_MAX_RULES} rules, else 1: each holds its own copy of the rules)`,
+      `worker threads (default: one per core, at most ${MAX_DEFAULT_WORKERS}; each holds its own copy of the rules)`,
     )
     .action(async (logs: string[], opts: HuntOptions) => {
       process.exitCode = await runHunt(logs, opts, {

@@ -7,6 +7,7 @@
  */
 import { open, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
+import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { LogEvent, SkippedRecord } from '../sources/event.js';
 import { detectFormat, type RecordKind, type SourceFormat } from '../sources/index.js';
@@ -47,18 +48,24 @@ export interface ParallelHuntOptions {
 }
 
 /**
- * Rule sets up to this size hunt on every core by default; larger ones in one thread. Every thread that
- * matches holds its own copy of the rules: measured on this project's 2-core benchmark machine, two
- * workers with ~250 rules peak at ~245 MB, with ~1,200 rules at ~310 MB and with the 2,400 SigmaHQ
- * Windows rules at ~450-540 MB, against the issue's 300 MB budget (one thread: ~240 MB). `--workers`
- * overrides.
+ * Worker threads by default: one per core, up to this many. Each worker holds its own compiled copy of the
+ * rules (~45 MB live with the 2,400 SigmaHQ Windows rules), so more would mostly cost memory.
  */
-export const DEFAULT_PARALLEL_MAX_RULES = 500;
+export const MAX_DEFAULT_WORKERS = 4;
 
-/** The default number of worker threads for a rule set of `rules` rules (1 means this thread). */
-export function defaultWorkers(rules: number): number {
-  return rules <= DEFAULT_PARALLEL_MAX_RULES ? availableParallelism() : 1;
+/** The default number of worker threads (1 means this thread). */
+export function defaultWorkers(): number {
+  return Math.min(availableParallelism(), MAX_DEFAULT_WORKERS);
 }
+
+/**
+ * How far (in percent) a thread's old generation may grow past its live data before V8 collects it again.
+ * V8 lets a heap grow up to 4x between full collections; a hunt promotes short-lived event data steadily,
+ * so each worker's heap ran up to twice its rules before being collected, and two workers with the SigmaHQ
+ * Windows rules peaked at 360-430 MB on a 2 GB input. Capped at 1.5x they peak at 250-275 MB, for a little
+ * more garbage-collection work. The flag is process-wide and read at every collection.
+ */
+const HEAP_GROWING_PERCENT = 50;
 
 /** The worker script; absent when running from TypeScript sources (tests), which then stay in-process. */
 const WORKER_URL = new URL('./hunt-worker.js', import.meta.url);
@@ -75,7 +82,7 @@ interface Unit {
 
 /** Hunts the files, in parallel when more than one worker is available. */
 export async function runParallelHunt(opts: ParallelHuntOptions): Promise<void> {
-  const cores = opts.workers ?? defaultWorkers(opts.prepared.compiled.length);
+  const cores = opts.workers ?? defaultWorkers();
   if (cores <= 1 || import.meta.url.endsWith('.ts')) return runInProcess(opts);
   const split = opts.splitBytes ?? SPLIT_BYTES;
   // Starting workers and compiling the rules in each costs a moment: only worth it for big inputs.
@@ -157,6 +164,7 @@ interface Pending {
 }
 
 function runWorkers(opts: ParallelHuntOptions, units: readonly Unit[], count: number): Promise<void> {
+  setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
   const setup: WorkerSetup = {
     rules: opts.prepared.compiled.map((c) => workerRule(c.rule)),
     range: opts.range,
