@@ -147,11 +147,20 @@ function summary(all) {
   const j = hunt?.jsonl;
   if (j)
     add(
-      'hunt JSONL, all Windows rules, vs a bare JSON.parse loop',
+      'hunt JSONL, all Windows rules, one thread (in-process), vs a bare JSON.parse loop',
       fig(j.huntEventsPerSecond, ' ev/s'),
       fig(j.bareParseEventsPerSecond, ' ev/s'),
       `${fig(j.ratio, '', 2)} (CPU ${fig(j.cpuRatio, '', 2)})`,
       j.ratio >= 0.5,
+    );
+  const cli = hunt?.bigInput?.workersDefault;
+  if (j && cli?.eventsPerSecond)
+    add(
+      `hunt JSONL as shipped: \`tripline hunt\` with its defaults (${cli.workers} worker${cli.workers === 1 ? '' : 's'}), ${fig(hunt.bigInput.gb, ' GB', 2)}, whole command, vs the bare JSON.parse loop (one thread)`,
+      fig(cli.eventsPerSecond, ' ev/s'),
+      fig(j.bareParseEventsPerSecond, ' ev/s'),
+      fig(cli.eventsPerSecond / j.bareParseEventsPerSecond, '', 2),
+      cli.eventsPerSecond / j.bareParseEventsPerSecond >= 0.5,
     );
   const e = hunt?.evtx;
   if (e)

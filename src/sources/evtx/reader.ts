@@ -1,6 +1,7 @@
 /** Whole-file and streaming readers: file header, then every 64 KiB chunk in turn, problems reported. */
 
-import { type FileHandle, open } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
+import { readChunks } from '../chunks.js';
 import { type ChunkContext, readChunk } from './chunk.js';
 import { CHUNK_SIZE, FILE_HEADER_SIZE, type FileHeader, parseFileHeader } from './header.js';
 import type { EvtxProblem, EvtxReadOptions, EvtxRecord, ProblemSink } from './types.js';
@@ -60,50 +61,28 @@ export async function* streamEvtxFileChunks(
 ): AsyncGenerator<Iterable<EvtxRecord>> {
   const report = opts.onProblem ?? (() => {});
   const options: EvtxReadOptions = { ...opts, file: opts.file ?? path };
+  const header = checkHeader(await readHead(path), report, options);
+  let index = 0;
+  let at = FILE_HEADER_SIZE;
+  // Two buffers take turns (readChunks): the next block is read while this one's chunks are parsed.
+  for await (const bytes of readChunks(path, { start: FILE_HEADER_SIZE, chunkBytes: CHUNK_SIZE * CHUNKS_PER_READ })) {
+    for (let o = 0; o < bytes.length; o += CHUNK_SIZE, index++) {
+      yield readChunk(bytes.subarray(o, o + CHUNK_SIZE), chunkContext(index, header, report, options, at + o));
+    }
+    at += bytes.length;
+  }
+}
+
+/** The first FILE_HEADER_SIZE bytes of a file (fewer when it is shorter). */
+async function readHead(path: string): Promise<Uint8Array> {
   const handle = await open(path, 'r');
   try {
     const head = new Uint8Array(FILE_HEADER_SIZE);
     const { bytesRead } = await handle.read(head, 0, FILE_HEADER_SIZE, 0);
-    const header = checkHeader(head.subarray(0, bytesRead), report, options);
-    let index = 0;
-    for await (const { bytes, at } of readAhead(handle, FILE_HEADER_SIZE, CHUNK_SIZE * CHUNKS_PER_READ)) {
-      for (let o = 0; o < bytes.length; o += CHUNK_SIZE, index++) {
-        yield readChunk(bytes.subarray(o, o + CHUNK_SIZE), chunkContext(index, header, report, options, at + o));
-      }
-    }
+    return head.subarray(0, bytesRead);
   } finally {
     await handle.close();
   }
-}
-
-/**
- * Reads the file from `from` to its end in blocks of `size` bytes. Two buffers take turns: the next block is
- * being read while the caller parses the current one, so parsing never waits on the disk (the current block
- * must be used up before the caller asks for the next).
- */
-async function* readAhead(handle: FileHandle, from: number, size: number): AsyncGenerator<Block> {
-  const buffers = [new Uint8Array(size), new Uint8Array(size)];
-  let at = from;
-  let pending = handle.read(buffers[0], 0, size, at);
-  try {
-    for (let turn = 0; ; turn ^= 1) {
-      const got = (await pending).bytesRead;
-      if (got === 0) return;
-      const next = at + got;
-      pending = handle.read(buffers[turn ^ 1], 0, size, next);
-      yield { bytes: buffers[turn].subarray(0, got), at };
-      at = next;
-    }
-  } finally {
-    // A caller that stops early leaves a read in flight: let it settle before the handle closes.
-    await pending.catch(() => undefined);
-  }
-}
-
-/** A block of the file and its byte offset. */
-interface Block {
-  readonly bytes: Uint8Array;
-  readonly at: number;
 }
 
 /** Reports file header damage; returns the header when it could be read at all. */
