@@ -103,7 +103,7 @@ interface FieldTable {
   readonly map: Readonly<Record<string, string | readonly string[]>>;
   readonly blocked: Readonly<Record<string, string>>;
   readonly targetNames: ReadonlySet<string>;
-  /** `renaming` by Sigma field name, filled on first use (the corpus has ~47,000 leaves, ~1,000 field names). */
+  /** `renaming` by Sigma field name, filled on first use (SigmaHQ: 46,690 leaves with a field, 408 names). */
   readonly renamings: Map<string, Renaming>;
 }
 
