@@ -1,11 +1,14 @@
 /**
  * Node only: reads a file, or a byte range of it, in chunks into two buffers allocated once, reading the
- * next chunk while the caller works on the current one.
+ * next chunk while the caller works on the current one. A chunk is only valid until the caller asks for
+ * the next one; callers copy what they keep (LineDecoder copies its unfinished line).
  *
- * fs.createReadStream allocates a fresh buffer for every chunk. Those buffers live outside the JavaScript
- * heap and are only freed by a garbage collection, which V8 holds back until tens of megabytes of them are
- * dead: a hunt carried ~50 MB of spent read buffers per thread that way. Here a chunk is only valid until the
- * caller asks for the next one; callers copy what they keep (LineDecoder copies its unfinished line).
+ * Why not fs.createReadStream: it allocates a fresh buffer for every chunk, outside the JavaScript heap, and
+ * such memory is freed only when a garbage collection finds the buffer dead, which V8 puts off while tens
+ * of megabytes of it pile up. The default chunk is 64 KiB because line readers decode a chunk into one
+ * string: Node keeps a decoded string of a megabyte or more outside the heap too, whereas a 64 KiB one is an
+ * ordinary young object that dies at the next scavenge. Together these took 50-70 MB off the peak memory
+ * of a one-thread hunt of 2 GB of JSON lines.
  */
 import { open } from 'node:fs/promises';
 
