@@ -9,17 +9,15 @@ import { DEFAULT_SCHEMA, dump, Type } from 'js-yaml';
 import { escapeSigmaLiteral, formatSigmaString, isPlaceholder, patternShape } from '../ir/pattern.js';
 import type { DetectionRule, Expr, Match } from '../ir/types.js';
 import { isCoreNonString } from '../sigma/yaml-fast.js';
-import { DEFAULT_IMPLICIT, writeSigmaYaml } from './sigma-yaml.js';
 import type { Dialect, Emitted } from './types.js';
 
 /**
  * js-yaml's schema for writing, plus one check: strings that YAML 1.2 core reads as something else (e.g.
  * `530065006e0073006500`, a float there) are quoted, so reading the output gives the same strings back.
  */
-const CORE_NON_STRING = new Type('tag:tripline,2026:core-non-string', { kind: 'scalar', resolve: isCoreNonString });
-const WRITE_SCHEMA = DEFAULT_SCHEMA.extend({ implicit: [CORE_NON_STRING] });
-/** WRITE_SCHEMA's implicit types in js-yaml's order, for the quick writer (sigma-yaml.ts). */
-const WRITE_IMPLICIT = [...DEFAULT_IMPLICIT, CORE_NON_STRING];
+const WRITE_SCHEMA = DEFAULT_SCHEMA.extend({
+  implicit: [new Type('tag:tripline,2026:core-non-string', { kind: 'scalar', resolve: isCoreNonString })],
+});
 
 type Value = string | number | boolean | null;
 /** One leaf as a search entry: its key (`field|mods`, `''` for keywords) and value. */
@@ -157,9 +155,7 @@ export function ruleToSigma(rule: DetectionRule): Emitted {
     level: m.level,
   };
   const clean = Object.fromEntries(Object.entries(doc).filter(([, v]) => v !== undefined));
-  const text =
-    writeSigmaYaml(clean, WRITE_IMPLICIT) ?? dump(clean, { schema: WRITE_SCHEMA, lineWidth: -1, noRefs: true });
-  return text.trimEnd();
+  return dump(clean, { schema: WRITE_SCHEMA, lineWidth: -1, noRefs: true }).trimEnd();
 }
 
 /** `sigma`: normalised Sigma YAML (after pipelines), one document per rule. */
