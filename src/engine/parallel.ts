@@ -62,7 +62,7 @@ export function defaultWorkers(): number {
  * How far (in percent) a thread's old generation may grow past its live data before V8 collects it again.
  * V8 lets a heap grow up to 4x between full collections; a hunt promotes short-lived event data steadily,
  * so each worker's heap ran up to twice its rules before being collected, and two workers with the SigmaHQ
- * Windows rules peaked at 360-430 MB on a 2 GB input. Capped at 1.5x they peak at 250-275 MB, for a little
+ * Windows rules peaked at 360-520 MB on a 2 GB input. Capped at 1.5x they peak at 270-285 MB, for a little
  * more garbage-collection work. The flag is process-wide and read at every collection.
  */
 const HEAP_GROWING_PERCENT = 50;
