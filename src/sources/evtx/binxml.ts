@@ -14,6 +14,7 @@ import {
   type XElement,
   type XNode,
 } from './nodes.js';
+import { isMemoable } from './memo.js';
 import { readUtf16 } from './text.js';
 import { type ByteView, decodeArray, decodeScalar, unsizedLength, ValueType } from './values.js';
 
@@ -233,7 +234,7 @@ export class ChunkParser {
     this.pos += 10; // token, unknown byte, template id (u32), definition offset (u32)
     const tpl = this.templateAt(defOff, depth);
     if (defOff === this.pos) this.pos = defOff + 24 + view.getUint32(defOff + 20, true);
-    return new InstanceNode(tpl, this.readSubValues(end, depth));
+    return new InstanceNode(tpl, this.readSubValues(end, depth, tpl));
   }
 
   private templateAt(defOff: number, depth: number): Template {
@@ -255,7 +256,7 @@ export class ChunkParser {
     return tpl;
   }
 
-  private readSubValues(end: number, depth: number): SubValue[] {
+  private readSubValues(end: number, depth: number, tpl: Template): SubValue[] {
     const { buf, view } = this.src;
     const count = view.getUint32(this.pos, true);
     const descAt = this.pos + 4;
@@ -266,11 +267,22 @@ export class ChunkParser {
       const size = view.getUint16(descAt + i * 4, true);
       const type = buf[descAt + i * 4 + 2];
       if (at + size > end) this.fail('substitution value runs past the record');
-      subs[i] = this.readSubValue(type, at, size, depth);
+      subs[i] = this.readMemoised(tpl, i, type, at, size, depth);
       at += size;
     }
     this.pos = at;
     return subs;
+  }
+
+  /** A substitution value, taken from the template's memo when its bytes repeat the slot's last ones. */
+  private readMemoised(tpl: Template, slot: number, type: number, at: number, size: number, depth: number): SubValue {
+    const { buf } = this.src;
+    if (size === 0 || !isMemoable(buf, type, at, size)) return this.readSubValue(type, at, size, depth);
+    const known = tpl.memo.find(buf, slot, type, at, size);
+    if (known !== undefined) return known;
+    const value = this.readSubValue(type, at, size, depth) as string;
+    tpl.memo.remember(slot, type, at, size, value);
+    return value;
   }
 
   private readSubValue(type: number, at: number, size: number, depth: number): SubValue {

@@ -1,5 +1,6 @@
 /** The parsed BinXML tree: elements, literal text, substitution slots and template instances. */
 
+import { ValueMemo } from './memo.js';
 import type { EvtxValue } from './types.js';
 
 /** Node kinds, kept numeric so the renderer's dispatch stays a cheap integer compare. */
@@ -49,6 +50,8 @@ export type XNode = XElement | XText | XSub | XInstance;
 /** A template definition compiled once per chunk; records fill in its substitutions. */
 export interface Template {
   readonly nodes: readonly XNode[];
+  /** Values of the template's substitution slots last decoded, reused while their bytes repeat. */
+  readonly memo: ValueMemo;
 }
 
 /** A nested BinXML fragment carried by a substitution value of type BinXml (0x21). */
@@ -114,5 +117,6 @@ export class InstanceNode implements XInstance {
 
 /** A compiled template. */
 export class TemplateNode implements Template {
+  readonly memo = new ValueMemo();
   constructor(readonly nodes: readonly XNode[]) {}
 }
