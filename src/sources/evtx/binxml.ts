@@ -2,11 +2,13 @@
 
 import {
   AttrNode,
-  ElementNode,
+  element,
   Fragment,
   InstanceNode,
+  NO_NODES,
   SubNode,
   type SubValue,
+  staticKeys,
   type Template,
   TemplateNode,
   TextNode,
@@ -15,45 +17,13 @@ import {
   type XNode,
 } from './nodes.js';
 import { isMemoable } from './memo.js';
+import type { NameRef, TemplateCache } from './templates.js';
 import { readUtf16 } from './text.js';
 import { type ByteView, decodeArray, decodeScalar, unsizedLength, ValueType } from './values.js';
 
 /** Deepest nesting of elements, fragments and templates accepted; deeper input is reported as corrupt. */
 const MAX_DEPTH = 64;
 const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-/** JSON keys of `children` when each is an element with a fixed, distinct key (Data by a literal Name). */
-function staticKeys(children: readonly XNode[]): string[] | null {
-  if (children.length === 0) return null;
-  const keys: string[] = new Array(children.length);
-  for (let i = 0; i < children.length; i++) {
-    const c = children[i];
-    if (c.k !== 0) return null;
-    let key = c.name;
-    if (c.named) {
-      const parts = c.attrs[0].parts;
-      if (parts.length !== 1 || parts[0].k !== 1 || typeof parts[0].v !== 'string') return null;
-      key = parts[0].v;
-    }
-    if (key === '__proto__' || keys.indexOf(key, 0) >= 0) return null;
-    keys[i] = key;
-  }
-  return keys;
-}
-
-/** True for `<Data Name="...">`, which renders under the Name value rather than as `Data`. */
-function isNamedData(name: string, attrs: readonly XAttr[]): boolean {
-  return name === 'Data' && attrs.length > 0 && attrs[0].name === 'Name';
-}
-
-const NO_NODES: readonly XNode[] = Object.freeze([]);
-const NO_ATTRS: readonly XAttr[] = Object.freeze([]);
-
-/** An element node; attributes are copied to an exact-size array (the node may live as long as its chunk). */
-function element(name: string, attrs: XAttr[], children: readonly XNode[], keys: string[] | null): XElement {
-  const kept = attrs.length === 0 ? NO_ATTRS : attrs.slice();
-  return new ElementNode(name, kept, children, isNamedData(name, kept), keys);
-}
 
 /** Thrown inside the parser only; the chunk reader turns it into a problem and skips the record. */
 export class BinXmlError extends Error {}
@@ -70,14 +40,23 @@ export class ChunkParser {
    * grown by push keep spare capacity, and template trees live as long as their chunk.
    */
   private readonly stack: XNode[] = [];
+  /** Positions of the name references read in the template definition being compiled; null: not cacheable. */
+  private refs: number[] | null = null;
 
-  /** Binds the parser to one chunk's bytes (offsets in BinXML are relative to the chunk start). */
-  constructor(private readonly src: ByteView) {}
+  /**
+   * Binds the parser to one chunk's bytes (offsets in BinXML are relative to the chunk start); `shared` holds
+   * the templates compiled by earlier chunks of the file.
+   */
+  constructor(
+    private readonly src: ByteView,
+    private readonly shared: TemplateCache | null = null,
+  ) {}
 
   /** Parses the BinXML of a record occupying [start, end) of the chunk. */
   parseRecord(start: number, end: number): XNode[] {
     this.pos = start;
     this.inTemplate = false;
+    this.refs = null;
     this.stack.length = 0; // a record that failed may have left nodes behind
     return this.readFragment(end, 0);
   }
@@ -216,6 +195,7 @@ export class ChunkParser {
   /** Reads a name reference; a name defined right here (offset == position) is skipped over. */
   private readName(): string {
     const off = this.src.view.getUint32(this.pos, true);
+    if (this.refs !== null) this.refs.push(this.pos);
     this.pos += 4;
     let name = this.names.get(off);
     if (name === undefined) {
@@ -234,7 +214,9 @@ export class ChunkParser {
     this.pos += 10; // token, unknown byte, template id (u32), definition offset (u32)
     const tpl = this.templateAt(defOff, depth);
     if (defOff === this.pos) this.pos = defOff + 24 + view.getUint32(defOff + 20, true);
-    return new InstanceNode(tpl, this.readSubValues(end, depth, tpl));
+    const instance = new InstanceNode(tpl, this.readSubValues(end, depth, tpl));
+    this.refs = null; // a template holding an instance refers to another definition by offset: not shared
+    return instance;
   }
 
   private templateAt(defOff: number, depth: number): Template {
@@ -245,15 +227,39 @@ export class ChunkParser {
     const dataStart = defOff + 24;
     const dataEnd = dataStart + this.src.view.getUint32(defOff + 20, true);
     if (dataEnd > this.src.buf.length) this.fail('template definition runs past the chunk');
-    const saved = this.pos;
-    const savedIn = this.inTemplate;
-    this.pos = dataStart;
-    this.inTemplate = true;
-    const tpl = new TemplateNode(this.readFragment(dataEnd, depth + 1));
-    this.pos = saved;
-    this.inTemplate = savedIn;
+    const nodes = this.shared?.find(this.src, defOff, depth) ?? this.compileTemplate(defOff, dataEnd, depth);
+    const tpl = new TemplateNode(nodes);
     this.templates.set(defOff, tpl);
     return tpl;
+  }
+
+  /** Parses a template definition's data; offers the tree to the file's cache when it can be shared. */
+  private compileTemplate(defOff: number, dataEnd: number, depth: number): readonly XNode[] {
+    const saved = this.pos;
+    const savedIn = this.inTemplate;
+    const savedRefs = this.refs;
+    const refs: number[] = [];
+    this.pos = defOff + 24;
+    this.inTemplate = true;
+    this.refs = refs;
+    const nodes = this.readFragment(dataEnd, depth + 1);
+    // Shared only when every byte read lies in the definition, bar names defined outside it.
+    if (this.shared !== null && this.refs === refs && this.pos <= dataEnd) {
+      this.shared.add(this.src, defOff, depth, this.nameRefs(refs, defOff + 24), nodes);
+    }
+    this.pos = saved;
+    this.inTemplate = savedIn;
+    this.refs = savedRefs;
+    return nodes;
+  }
+
+  /** The name references of a compiled definition, relative to its data; names defined outside by value. */
+  private nameRefs(refs: readonly number[], start: number): NameRef[] {
+    const { view } = this.src;
+    return refs.map((at) => {
+      const target = view.getUint32(at, true);
+      return { at: at - start, outside: target === at + 4 ? null : (this.names.get(target) ?? null) };
+    });
   }
 
   private readSubValues(end: number, depth: number, tpl: Template): SubValue[] {

@@ -4,6 +4,7 @@ import { BinXmlError, ChunkParser } from './binxml.js';
 import { crc32 } from './crc32.js';
 import { CHUNK_HEADER_SIZE, CHUNK_SIZE } from './header.js';
 import { renderEvent } from './render.js';
+import type { TemplateCache } from './templates.js';
 import { filetimeToMs } from './text.js';
 import type { EvtxRecord, ProblemSink } from './types.js';
 import { byteView } from './values.js';
@@ -24,6 +25,8 @@ export interface ChunkContext {
   readonly expected: boolean;
   readonly file?: string;
   readonly report: ProblemSink;
+  /** Templates compiled by earlier chunks of the same file, reused when a chunk defines them again. */
+  readonly templates?: TemplateCache;
 }
 
 /** Parses the records of one chunk (`bytes` may be shorter than 64 KiB when the file is truncated). */
@@ -48,7 +51,7 @@ export function* readChunk(bytes: Uint8Array, ctx: ChunkContext): Generator<Evtx
   } else if (ctx.verifyCrc && crc32(buf, CHUNK_HEADER_SIZE, limit) !== view.getUint32(52, true)) {
     problem(52, 'warning', 'event records CRC32 mismatch; records read anyway');
   }
-  const parser = new ChunkParser(src);
+  const parser = new ChunkParser(src, ctx.templates ?? null);
   let off = CHUNK_HEADER_SIZE;
   while (off + MIN_RECORD <= limit) {
     const size = view.getUint32(off + 4, true);

@@ -120,3 +120,38 @@ export class TemplateNode implements Template {
   readonly memo = new ValueMemo();
   constructor(readonly nodes: readonly XNode[]) {}
 }
+
+/** JSON keys of `children` when each is an element with a fixed, distinct key (Data by a literal Name). */
+export function staticKeys(children: readonly XNode[]): string[] | null {
+  if (children.length === 0) return null;
+  const keys: string[] = new Array(children.length);
+  for (let i = 0; i < children.length; i++) {
+    const c = children[i];
+    if (c.k !== 0) return null;
+    let key = c.name;
+    if (c.named) {
+      const parts = c.attrs[0].parts;
+      if (parts.length !== 1 || parts[0].k !== 1 || typeof parts[0].v !== 'string') return null;
+      key = parts[0].v;
+    }
+    if (key === '__proto__' || keys.indexOf(key, 0) >= 0) return null;
+    keys[i] = key;
+  }
+  return keys;
+}
+
+/** True for `<Data Name="...">`, which renders under the Name value rather than as `Data`. */
+function isNamedData(name: string, attrs: readonly XAttr[]): boolean {
+  return name === 'Data' && attrs.length > 0 && attrs[0].name === 'Name';
+}
+
+/** The children of an empty element. */
+export const NO_NODES: readonly XNode[] = Object.freeze([]);
+const NO_ATTRS: readonly XAttr[] = Object.freeze([]);
+
+/** An element node; attributes are copied to an exact-size array (the node may live as long as its chunk). */
+export function element(name: string, attrs: XAttr[], children: readonly XNode[], keys: string[] | null): XElement {
+  const kept = attrs.length === 0 ? NO_ATTRS : attrs.slice();
+  return new ElementNode(name, kept, children, isNamedData(name, kept), keys);
+}
+

@@ -4,6 +4,7 @@ import { open } from 'node:fs/promises';
 import { readChunks } from '../chunks.js';
 import { type ChunkContext, readChunk } from './chunk.js';
 import { CHUNK_SIZE, FILE_HEADER_SIZE, type FileHeader, parseFileHeader } from './header.js';
+import { TemplateCache } from './templates.js';
 import type { EvtxProblem, EvtxReadOptions, EvtxRecord, ProblemSink } from './types.js';
 
 /** Chunks read from disk per read call by readEvtxFile; memory stays at this many chunks. */
@@ -22,8 +23,10 @@ export function* iterateEvtx(
   opts: EvtxReadOptions = {},
 ): Generator<EvtxRecord> {
   const header = checkHeader(bytes, onProblem, opts);
+  const templates = new TemplateCache();
   for (let index = 0, at = FILE_HEADER_SIZE; at < bytes.length; index++, at += CHUNK_SIZE) {
-    yield* readChunk(bytes.subarray(at, at + CHUNK_SIZE), chunkContext(index, header, onProblem, opts));
+    const ctx = chunkContext(index, header, onProblem, opts, templates);
+    yield* readChunk(bytes.subarray(at, at + CHUNK_SIZE), ctx);
   }
 }
 
@@ -62,12 +65,13 @@ export async function* streamEvtxFileChunks(
   const report = opts.onProblem ?? (() => {});
   const options: EvtxReadOptions = { ...opts, file: opts.file ?? path };
   const header = checkHeader(await readHead(path), report, options);
+  const templates = new TemplateCache();
   let index = 0;
   let at = FILE_HEADER_SIZE;
   // Two buffers take turns (readChunks): the next block is read while this one's chunks are parsed.
   for await (const bytes of readChunks(path, { start: FILE_HEADER_SIZE, chunkBytes: CHUNK_SIZE * CHUNKS_PER_READ })) {
     for (let o = 0; o < bytes.length; o += CHUNK_SIZE, index++) {
-      yield readChunk(bytes.subarray(o, o + CHUNK_SIZE), chunkContext(index, header, report, options, at + o));
+      yield readChunk(bytes.subarray(o, o + CHUNK_SIZE), chunkContext(index, header, report, options, templates, at + o));
     }
     at += bytes.length;
   }
@@ -104,6 +108,7 @@ function chunkContext(
   header: FileHeader | null,
   report: ProblemSink,
   opts: EvtxReadOptions,
+  templates: TemplateCache,
   fileOffset = FILE_HEADER_SIZE + index * CHUNK_SIZE,
 ): ChunkContext {
   return {
@@ -113,5 +118,6 @@ function chunkContext(
     expected: header !== null && index < header.chunkCount,
     file: opts.file,
     report,
+    templates,
   };
 }
