@@ -1,5 +1,6 @@
 /** BinXML tokens -> node tree, per chunk: names and compiled templates are cached by chunk offset. */
 
+import { isMemoable } from './memo.js';
 import {
   AttrNode,
   element,
@@ -16,7 +17,6 @@ import {
   type XElement,
   type XNode,
 } from './nodes.js';
-import { isMemoable } from './memo.js';
 import type { NameRef, TemplateCache } from './templates.js';
 import { readUtf16 } from './text.js';
 import { type ByteView, decodeArray, decodeScalar, unsizedLength, ValueType } from './values.js';

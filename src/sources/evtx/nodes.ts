@@ -154,4 +154,3 @@ export function element(name: string, attrs: XAttr[], children: readonly XNode[]
   const kept = attrs.length === 0 ? NO_ATTRS : attrs.slice();
   return new ElementNode(name, kept, children, isNamedData(name, kept), keys);
 }
-

@@ -71,7 +71,10 @@ export async function* streamEvtxFileChunks(
   // Two buffers take turns (readChunks): the next block is read while this one's chunks are parsed.
   for await (const bytes of readChunks(path, { start: FILE_HEADER_SIZE, chunkBytes: CHUNK_SIZE * CHUNKS_PER_READ })) {
     for (let o = 0; o < bytes.length; o += CHUNK_SIZE, index++) {
-      yield readChunk(bytes.subarray(o, o + CHUNK_SIZE), chunkContext(index, header, report, options, templates, at + o));
+      yield readChunk(
+        bytes.subarray(o, o + CHUNK_SIZE),
+        chunkContext(index, header, report, options, templates, at + o),
+      );
     }
     at += bytes.length;
   }
