@@ -164,7 +164,7 @@ describe('EVTX templates shared across chunks and values reused across records',
           const at = i * 16;
           if (size === 0 || !isMemoable(src.buf, type, at, size)) return;
           const fresh = decodeScalar(src, type, at, size);
-          const known = memo.find(src.buf, slot, type, at, size);
+          const known = memo.find(src, slot, type, at, size);
           if (known !== undefined) expect(known).toBe(fresh);
           memo.remember(slot, type, at, size, fresh as string);
         });

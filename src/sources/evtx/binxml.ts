@@ -284,7 +284,7 @@ export class ChunkParser {
   private readMemoised(tpl: Template, slot: number, type: number, at: number, size: number, depth: number): SubValue {
     const { buf } = this.src;
     if (size === 0 || !isMemoable(buf, type, at, size)) return this.readSubValue(type, at, size, depth);
-    const known = tpl.memo.find(buf, slot, type, at, size);
+    const known = tpl.memo.find(this.src, slot, type, at, size);
     if (known !== undefined) return known;
     const value = this.readSubValue(type, at, size, depth) as string;
     tpl.memo.remember(slot, type, at, size, value);

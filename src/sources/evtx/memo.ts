@@ -3,11 +3,12 @@
  * provider GUID, keywords, SIDs, computer and channel names, so a value whose bytes equal the slot's last
  * ones is taken as is instead of being decoded again. Comparing a few bytes is cheaper than building the
  * text (GUID, hex, time) or calling the native UTF-16 decoder, and records then share one string.
- * Measured on the 150k-record benchmark file: ~10% less CPU per parse.
+ * Measured on the 150k-record benchmark file (74% of 1.75M strings repeat): ~5% less CPU per parse
+ * (A/B of 7 fresh-process runs each, 1.12 -> 1.06 s user+sys).
  */
 
 import { sidLength } from './text.js';
-import { ValueType } from './values.js';
+import { type ByteView, ValueType } from './values.js';
 
 /** Slots past this are decoded every time (a hostile count must not grow the memo without bound). */
 const MAX_SLOTS = 256;
@@ -50,11 +51,14 @@ export class ValueMemo {
   private readonly values: string[] = [];
 
   /** The value remembered for `slot` when the bytes at [at, at+size) of this type equal its bytes, else undefined. */
-  find(buf: Uint8Array, slot: number, type: number, at: number, size: number): string | undefined {
+  find(src: ByteView, slot: number, type: number, at: number, size: number): string | undefined {
     if (slot >= this.at.length) return undefined;
     const prev = this.at[slot];
     if (prev < 0 || this.kind[slot] !== type + size * 256) return undefined;
-    for (let i = 0; i < size; i++) if (buf[prev + i] !== buf[at + i]) return undefined;
+    const { buf, view } = src;
+    let i = 0; // four bytes a step, as in templates.ts
+    for (; i + 4 <= size; i += 4) if (view.getInt32(prev + i) !== view.getInt32(at + i)) return undefined;
+    for (; i < size; i++) if (buf[prev + i] !== buf[at + i]) return undefined;
     return this.values[slot];
   }
 

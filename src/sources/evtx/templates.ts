@@ -4,7 +4,8 @@
  * its own reference; one defined earlier in the chunk points there) and the hash-chain links of names
  * defined in place. A definition equal to a cached one up to those offsets, whose outside names read the
  * same, compiles to the same node tree, so the tree is reused instead of parsed again.
- * Measured on the 150k-record benchmark file (13.5k definitions, 1 KiB each): ~10% less CPU per parse.
+ * Measured on the 150k-record benchmark file (13.5k definitions of 1 KiB, 96% found here): ~12% less time
+ * per parse (A/B of 7 fresh-process runs each: 1.02 -> 0.90 s wall, 1.25 -> 1.09 s user+sys).
  */
 
 import type { XNode } from './nodes.js';
@@ -25,6 +26,7 @@ export interface NameRef {
 
 interface Cached {
   readonly bytes: Uint8Array;
+  readonly view: DataView;
   readonly refs: readonly NameRef[];
   /** Nesting depth the definition was compiled at; a deeper use may hit the depth limit, so it parses again. */
   readonly depth: number;
@@ -53,7 +55,7 @@ export class TemplateCache {
     const start = defOff + 24;
     // A copy: the chunk's bytes are overwritten by later reads (Buffer#slice would be a view).
     const bytes = new Uint8Array(src.buf.subarray(start, start + src.view.getUint32(defOff + 20, true)));
-    list.push({ bytes, refs, depth, nodes });
+    list.push({ bytes, view: new DataView(bytes.buffer), refs, depth, nodes });
     this.byKey.set(key, list);
     this.count++;
   }
@@ -65,12 +67,12 @@ function keyOf(src: ByteView, defOff: number): number {
 }
 
 function sameDefinition(src: ByteView, start: number, c: Cached): boolean {
-  const { buf, view } = src;
+  const { view } = src;
   const bytes = c.bytes;
   if (view.getUint32(start - 4, true) !== bytes.length) return false;
   let p = 0;
   for (const ref of c.refs) {
-    if (!sameBytes(buf, start, bytes, p, ref.at)) return false;
+    if (!sameBytes(src, start, c, p, ref.at)) return false;
     const target = view.getUint32(start + ref.at, true);
     const inPlace = target === start + ref.at + 4;
     if (ref.outside === null) {
@@ -81,12 +83,17 @@ function sameDefinition(src: ByteView, start: number, c: Cached): boolean {
       p = ref.at + 4;
     }
   }
-  return sameBytes(buf, start, bytes, p, bytes.length);
+  return sameBytes(src, start, c, p, bytes.length);
 }
 
-/** True when buf[start+from, start+to) equals bytes[from, to). */
-function sameBytes(buf: Buffer, start: number, bytes: Uint8Array, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (buf[start + i] !== bytes[i]) return false;
+/**
+ * True when the chunk's bytes [start+from, start+to) equal the cached [from, to). Four bytes a step: with the
+ * same in memo.ts, ~4% less CPU per parse than byte loops (A/B, 2 x 7 fresh-process runs; near the noise).
+ */
+function sameBytes(src: ByteView, start: number, c: Cached, from: number, to: number): boolean {
+  let i = from;
+  for (; i + 4 <= to; i += 4) if (src.view.getInt32(start + i) !== c.view.getInt32(i)) return false;
+  for (; i < to; i++) if (src.buf[start + i] !== c.bytes[i]) return false;
   return true;
 }
 
