@@ -8,7 +8,7 @@
  */
 
 import { sidLength } from './text.js';
-import { type ByteView, ValueType } from './values.js';
+import { type ByteView, sameBytes, ValueType } from './values.js';
 
 /** Slots past this are decoded every time (a hostile count must not grow the memo without bound). */
 const MAX_SLOTS = 256;
@@ -55,11 +55,7 @@ export class ValueMemo {
     if (slot >= this.at.length) return undefined;
     const prev = this.at[slot];
     if (prev < 0 || this.kind[slot] !== type + size * 256) return undefined;
-    const { buf, view } = src;
-    let i = 0; // four bytes a step, as in templates.ts
-    for (; i + 4 <= size; i += 4) if (view.getInt32(prev + i) !== view.getInt32(at + i)) return undefined;
-    for (; i < size; i++) if (buf[prev + i] !== buf[at + i]) return undefined;
-    return this.values[slot];
+    return sameBytes(src.view, prev, src.view, at, size) ? this.values[slot] : undefined;
   }
 
   /** Remembers `value`, decoded from the bytes at [at, at+size), for `slot`. */

@@ -82,6 +82,18 @@ export function byteView(bytes: Uint8Array): ByteView {
   return { buf, view, scratch: Buffer.allocUnsafe(SCRATCH_BYTES) };
 }
 
+/**
+ * True when `a`'s bytes [aAt, aAt+length) equal `b`'s [bAt, bAt+length). Four bytes a step: the template
+ * cache (templates.ts) and the value memo (memo.ts) compare many short runs, and this measured ~4% less CPU
+ * per parse than a byte loop (A/B, 2 x 7 fresh-process runs; near the noise).
+ */
+export function sameBytes(a: DataView, aAt: number, b: DataView, bAt: number, length: number): boolean {
+  let i = 0;
+  for (; i + 4 <= length; i += 4) if (a.getInt32(aAt + i) !== b.getInt32(bAt + i)) return false;
+  for (; i < length; i++) if (a.getUint8(aAt + i) !== b.getUint8(bAt + i)) return false;
+  return true;
+}
+
 /** A 64-bit integer as a number when exact, else as a decimal string. */
 function int64(view: DataView, off: number, signed: boolean): number | string {
   const lo = view.getUint32(off, true);
