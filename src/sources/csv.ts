@@ -2,9 +2,9 @@
  * CSV with a header row (Defender XDR exports, Elastic CSV with dotted columns, generic tables), streamed with
  * csv-parse. Each row becomes an object keyed by the header and is mapped by records.ts like a JSON record.
  */
-import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
+import { readChunks } from './chunks.js';
 import { createDecoder } from './decode.js';
 import type { LogEvent } from './event.js';
 import type { JsonReadOptions } from './json.js';
@@ -18,7 +18,7 @@ async function* decodedChunks(path: string, sink: ReadSink): AsyncGenerator<stri
   const decoder = createDecoder('utf-8', () =>
     sink.warn({ file: path, reason: 'invalid UTF-8 replaced with U+FFFD (reported once per file)' }),
   );
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) yield decoder.write(chunk as Buffer);
+  for await (const chunk of readChunks(path)) yield decoder.write(chunk);
   const rest = decoder.end();
   if (rest !== '') yield rest;
 }

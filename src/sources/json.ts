@@ -117,6 +117,7 @@ export async function* readJsonDocument(
     }
   }
   try {
+    // Not readChunks: the splitter keeps views of a chunk's bytes for values that span chunks.
     for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }))
       yield* handle(splitter.push(chunk as Buffer));
   } catch (err) {

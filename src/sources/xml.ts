@@ -3,8 +3,8 @@
  * streamed with saxes. Each <Event> is rebuilt in the evtx_dump JSON shape and mapped by windows.ts, so XML and
  * EVTX give identical events. A malformed <Event> is skipped with its line; parsing goes on after it.
  */
-import { createReadStream } from 'node:fs';
 import { SaxesParser } from 'saxes';
+import { readChunks } from './chunks.js';
 import { createDecoder, type TextEncoding } from './decode.js';
 import type { LogEvent } from './event.js';
 import type { ReadSink } from './sink.js';
@@ -109,8 +109,8 @@ export async function* readXmlEvents(
     sink.warn({ file: path, reason: 'invalid UTF-8 replaced with U+FFFD (reported once per file)' }),
   );
   try {
-    for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
-      parser.write(decoder.write(chunk as Buffer));
+    for await (const chunk of readChunks(path)) {
+      parser.write(decoder.write(chunk));
       yield* ready.splice(0);
     }
     parser.write(decoder.end());
