@@ -3,7 +3,8 @@
 // In-process: rule loading once per round plus convertRuleSet per target (median of rounds; load + convert
 // is what one `tripline convert` does). Fresh process: `node dist/bin/main.js convert <corpus> -t <target>
 // --format json -o /dev/null`, wall time including Node start-up, median of `--rounds` runs per target, with
-// the default threads (two on this machine) and, for kql, with `-j 1`. Reference: pySigma ~11 s per target.
+// V8's code cache as a second run has it (cli/launch.ts) and, for kql, without it (a first run after a build
+// or an upgrade of Node). Reference: pySigma ~11 s per target.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -80,20 +81,21 @@ async function inProcess() {
  * Median wall time of `rounds` fresh `tripline convert` processes (and the quickest, the closest to an idle
  * machine), and the exit code of the last.
  */
-function timeCli(args) {
+function timeCli(args, env = {}) {
   const times = [];
   let exitCode;
   for (let r = 0; r < rounds; r++) {
     const t = performance.now();
     const cli = [resolve(root, 'dist/bin/main.js'), 'convert', corpus, '--format', 'json', '-o', '/dev/null'];
-    exitCode = spawnSync(process.execPath, [...cli, ...args], { stdio: 'ignore' }).status;
+    const options = { stdio: 'ignore', env: { ...process.env, ...env } };
+    exitCode = spawnSync(process.execPath, [...cli, ...args], options).status;
     times.push(performance.now() - t);
   }
   return { wallMs: ms(median(times)), minMs: ms(Math.min(...times)), exitCode };
 }
 
 function freshProcess() {
-  timeCli(['-t', 'kql']); // untimed: the first process after the in-process rounds pays for cold file caches
+  timeCli(['-t', 'kql']); // untimed: pays for cold file caches and writes the code cache of `convert`
   const out = {};
   for (const name of Object.keys(TARGETS)) out[name] = timeCli(['-t', name]);
   return out;
@@ -115,7 +117,7 @@ function cachedProcess() {
 const result = { corpusRules: 3780, node: process.version, cpus: cpus().length, loadAvgBefore: loadavg()[0] };
 result.inProcess = await inProcess();
 if (withCli) result.freshProcess = freshProcess();
-if (withCli) result.oneThreadKql = timeCli(['-t', 'kql', '-j', '1']);
+if (withCli) result.noCodeCacheKql = timeCli(['-t', 'kql'], { NODE_DISABLE_COMPILE_CACHE: '1' });
 if (withCli) result.cachedProcess = cachedProcess();
 result.loadAvgAfter = loadavg()[0];
 console.log(JSON.stringify(result, null, 2));

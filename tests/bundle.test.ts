@@ -5,10 +5,11 @@
  * here, and a hunt on two workers must give what one thread gives.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 
 const root = resolve(import.meta.dirname, '..');
 const bin = join(root, 'dist/bin');
@@ -54,4 +55,53 @@ describe('the bundled CLI', () => {
     },
     120_000,
   );
+});
+
+describe.skipIf(!existsSync(join(bin, 'main.js')))('the bin run from the code cache (launch.ts)', () => {
+  const tmp = mkdtempSync(join(tmpdir(), 'tripline-launch-'));
+  const cacheDir = join(tmp, 'tripline-compile-cache');
+  const content = join(root, 'content/t1195');
+  const run = (args: string[], env: Record<string, string> = {}) => {
+    const r = spawnSync(process.execPath, [join(bin, 'main.js'), ...args], {
+      encoding: 'utf8',
+      env: { ...process.env, TMPDIR: tmp, ...env },
+    });
+    return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+  };
+  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+  const cacheFiles = () => (existsSync(cacheDir) ? readdirSync(cacheDir) : []);
+  const convert = ['convert', content, '-t', 'kql', '-s'];
+
+  it('gives what a run without cache gives, cold, warm and from a refused or stale cache', () => {
+    const plain = run(convert, { NODE_DISABLE_COMPILE_CACHE: '1' });
+    expect(plain.status).toBe(0);
+    expect(plain.stdout).toContain('DeviceProcessEvents');
+    expect(cacheFiles()).toEqual([]);
+
+    expect(run(convert)).toEqual(plain); // cold: compiles, writes the cache at exit
+    const [name] = cacheFiles();
+    expect(cacheFiles()).toHaveLength(1);
+    const written = readFileSync(join(cacheDir, name));
+    expect(run(convert)).toEqual(plain); // warm: reads it and leaves it as it is
+    expect(readFileSync(join(cacheDir, name)).equals(written)).toBe(true);
+
+    const stamp = written.subarray(0, written.indexOf(10) + 1);
+    writeFileSync(join(cacheDir, name), Buffer.concat([stamp, Buffer.from('not V8 code')]));
+    expect(run(convert)).toEqual(plain); // V8 refuses the data: compiled again and rewritten
+    expect(readFileSync(join(cacheDir, name)).equals(Buffer.from('not V8 code'))).toBe(false);
+
+    writeFileSync(join(cacheDir, name), Buffer.concat([Buffer.from('1 2 3\n'), written.subarray(stamp.length)]));
+    expect(run(convert)).toEqual(plain); // another bundle's stamp: not used, rewritten
+    expect(readFileSync(join(cacheDir, name)).subarray(0, stamp.length).equals(stamp)).toBe(true);
+  }, 60_000);
+
+  it('keeps one cache per command, and packages outside the bundle still load (DuckDB)', () => {
+    const before = cacheFiles().length;
+    const test = () => run(['test', content, '-b', '50', '-t', 'sql']);
+    const cold = test();
+    expect(cold.status, cold.stderr).toBe(0);
+    expect(cold.stdout).toMatch(/0 failed/);
+    expect(cacheFiles().length).toBe(before + 1);
+    expect(test().stdout.replace(/\(\d+(\.\d+)? s\)/, '')).toBe(cold.stdout.replace(/\(\d+(\.\d+)? s\)/, ''));
+  }, 120_000);
 });

@@ -1,6 +1,5 @@
 #!/usr/bin/env node
 /** The `tripline` command line: builds the program from the command table and runs it. */
-import module from 'node:module';
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.js';
 import { COMMANDS } from './commands.js';
@@ -26,9 +25,6 @@ export async function buildProgram(argv: readonly string[] = process.argv): Prom
 }
 
 async function main(): Promise<void> {
-  // Node 22.1+ keeps V8's compiled code of the modules on disk between runs (commands load theirs lazily,
-  // after this line); older Node has no such cache and skips it.
-  (module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
   const program = await buildProgram();
   try {
     await program.parseAsync(process.argv);
@@ -42,4 +38,5 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+// Not awaited: the bin bundles this file as CommonJS (launch.ts), which has no top-level await.
+void main();

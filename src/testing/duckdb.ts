@@ -2,6 +2,7 @@
  * The tripline events table in an embedded DuckDB (Node only): load LogEvents through `eventsToRows`, run a
  * `sql`-target query and get back the keys (`file#record`) of the events it returned, or plan a query.
  */
+import { createRequire } from 'node:module';
 import { DUCKDB } from '../backends/sql-duckdb.js';
 import { eventColumns, eventsToRows, rowValues } from '../backends/sql-schema.js';
 import type { LogEvent } from '../sources/event.js';
@@ -21,8 +22,10 @@ export interface EventDb {
 
 /** Opens an in-memory DuckDB with an empty events table. */
 export async function openEventDb(): Promise<EventDb> {
-  // Loaded on first use, so importing the library does not load DuckDB's native module.
-  const { DuckDBInstance, timestampValue } = await import('@duckdb/node-api');
+  // Loaded on first use, so importing the library does not load DuckDB's native module. Through `require`,
+  // not `import()`: the bin runs as a script from V8's code cache, where `import()` fails (cli/launch.ts).
+  const duckdb = createRequire(import.meta.url)('@duckdb/node-api') as typeof import('@duckdb/node-api');
+  const { DuckDBInstance, timestampValue } = duckdb;
   const instance = await DuckDBInstance.create(':memory:');
   const conn = await instance.connect();
   await conn.run(DUCKDB.ddl());
