@@ -27,10 +27,7 @@ export interface FileHuntOptions {
   readonly format?: SourceFormat;
   readonly onSkip: (s: SkippedRecord) => void;
   readonly onWarning: (s: SkippedRecord) => void;
-  /**
-   * Receives matches in record order: a batch at the end of each block of events read (or every
-   * `batchSize` matches, if sooner) and at the end.
-   */
+  /** Receives matches in record order; batches are flushed every `batchSize` matches and at the end. */
   readonly onMatches: (batch: Match[]) => void;
   /** Progress: events read and bytes reached in this file so far. */
   readonly onProgress?: (events: number, bytes: number) => void;
@@ -53,12 +50,7 @@ export async function huntStream(
   opts: FileHuntOptions,
 ): Promise<FileTotals> {
   const run = new FileRun(matcher, opts);
-  for await (const events of stream) {
-    for (const event of events) run.event(event);
-    // Matched events go while they are young: held over many blocks, they outlive scavenges of the young
-    // generation, are copied and then promoted (a worker spent a tenth of its time collecting them).
-    run.flush();
-  }
+  for await (const events of stream) for (const event of events) run.event(event);
   return run.finish(file);
 }
 
@@ -93,18 +85,15 @@ class FileRun {
     this.#inRange++;
     const hits = this.matcher.match(event);
     for (let i = 0; i < hits.length; i++) this.#batch.push([hits[i], event]);
-    if (this.#batch.length >= this.#batchSize) this.flush();
-  }
-
-  /** Sends the matches not yet sent. */
-  flush(): void {
-    if (this.#batch.length === 0) return;
-    this.opts.onMatches(this.#batch);
-    this.#batch = [];
+    if (this.#batch.length >= this.#batchSize) {
+      opts.onMatches(this.#batch);
+      this.#batch = [];
+    }
   }
 
   finish(file: string): FileTotals {
-    this.flush();
+    if (this.#batch.length > 0) this.opts.onMatches(this.#batch);
+    this.#batch = [];
     const routed = [...this.#routed].sort((a, b) => a - b);
     const evaluated = this.matcher.evaluated - this.#before;
     return { file, events: this.#events, inRange: this.#inRange, evaluated, routed };

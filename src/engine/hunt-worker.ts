@@ -1,10 +1,7 @@
 /**
  * Node only: the worker thread of parallel.ts. Compiles the rules it is given once, then hunts each file
- * or file range it is sent and streams the matches back in record order. Each batch of matches (one per
- * block read) is serialised at once, so the matched events die young here, and the serialised batches go
- * out in messages of about MATCHES_PER_MESSAGE matches, their memory moved, not copied.
+ * or file range it is sent and streams the matches back in record order.
  */
-import { serialize } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { DetectionRule } from '../ir/types.js';
 import { compileRule, isCompiled } from './compile.js';
@@ -12,9 +9,6 @@ import { type FileHuntOptions, huntFile, huntStream } from './hunt-file.js';
 import { readRangeBatches } from './hunt-range.js';
 import { RuleMatcher } from './matcher.js';
 import type { FromWorker, ToWorker, WorkerRule, WorkerSetup } from './worker-protocol.js';
-
-/** Matches gathered before a message is sent (one message per block read would cost more wake-ups). */
-const MATCHES_PER_MESSAGE = 512;
 
 const ORIGIN = Object.freeze({
   file: '(hunt worker)',
@@ -52,32 +46,12 @@ function serve(): void {
     return;
   }
   const matcher = new RuleMatcher(compiled.filter(isCompiled));
-  let queued: Uint8Array[] = [];
-  let queuedMatches = 0;
-  const sendMatches = (): void => {
-    if (queued.length === 0) return;
-    port.postMessage(
-      { type: 'matches', batches: queued } satisfies FromWorker,
-      queued.map((b) => b.buffer as ArrayBuffer),
-    );
-    queued = [];
-    queuedMatches = 0;
-  };
-  // A unit's end comes after all its matches, as the main thread expects.
-  const sendLast = (m: FromWorker): void => {
-    sendMatches();
-    send(m);
-  };
   const opts: FileHuntOptions = {
     range: setup.range,
     format: setup.format,
     onSkip: (record) => send({ type: 'skip', record }),
     onWarning: (record) => send({ type: 'warning', record }),
-    onMatches: (batch) => {
-      queued.push(serialize(batch));
-      queuedMatches += batch.length;
-      if (queuedMatches >= MATCHES_PER_MESSAGE) sendMatches();
-    },
+    onMatches: (batch) => send({ type: 'matches', batch }),
     onProgress: (events, bytes) => send({ type: 'progress', events, bytes }),
   };
   port.on('message', (m: ToWorker) => {
@@ -91,8 +65,8 @@ function serve(): void {
         )
       : huntFile(m.file, matcher, opts);
     run.then(
-      (totals) => sendLast({ type: 'done', totals, lines }),
-      (e: unknown) => sendLast({ type: 'error', message: (e as Error).stack ?? String(e) }),
+      (totals) => send({ type: 'done', totals, lines }),
+      (e: unknown) => send({ type: 'error', message: (e as Error).stack ?? String(e) }),
     );
   });
   send({ type: 'ready' });

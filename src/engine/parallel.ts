@@ -7,7 +7,7 @@
  */
 import { open, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { deserialize, setFlagsFromString } from 'node:v8';
+import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { LogEvent, SkippedRecord } from '../sources/event.js';
 import { detectFormat, type RecordKind, type SourceFormat } from '../sources/index.js';
@@ -157,8 +157,7 @@ async function isUtf8JsonLines(file: string): Promise<boolean> {
 
 /** Output held back until every earlier unit is delivered. */
 interface Pending {
-  /** Batches of matches as the worker serialised them (deserialised when delivered). */
-  readonly batches: Uint8Array[];
+  readonly batches: Match[][];
   readonly skips: ['skip' | 'warning', SkippedRecord][];
   totals?: FileTotals;
   lines?: number;
@@ -204,7 +203,7 @@ function runWorkers(opts: ParallelHuntOptions, units: readonly Unit[], count: nu
           else (m.type === 'skip' ? opts.onSkip : opts.onWarning)(m.record);
         } else if (m.type === 'progress') progress(opts, units[current], current, m.events, m.bytes, false);
         else if (m.type === 'matches') {
-          p.batches.push(...m.batches);
+          p.batches.push(m.batch);
           deliver.drain();
         } else if (m.type === 'done') {
           p.totals = m.totals;
@@ -252,10 +251,8 @@ class Delivery {
       const base = this.#lineBase;
       for (const [kind, s] of p.skips.splice(0))
         (kind === 'skip' ? this.opts.onSkip : this.opts.onWarning)(shiftSkip(s, base));
-      for (const data of p.batches.splice(0)) {
-        const b = deserialize(data) as Match[];
+      for (const b of p.batches.splice(0))
         this.opts.onMatches(u.file, base === 0 ? b : b.map(([i, e]) => [i, shiftEvent(e, base)] as const));
-      }
       if (!p.totals) return;
       this.#sum = this.#sum ? addTotals(this.#sum, p.totals) : p.totals;
       this.#lineBase += p.lines ?? 0;

@@ -3,7 +3,7 @@ import type { Expr, Logsource } from '../ir/types.js';
 import type { SkippedRecord } from '../sources/event.js';
 import type { RecordKind, SourceFormat } from '../sources/index.js';
 import type { TimeRange } from './hunt.js';
-import type { FileTotals } from './hunt-file.js';
+import type { FileTotals, Match } from './hunt-file.js';
 import type { ByteRange } from './hunt-range.js';
 
 /**
@@ -39,8 +39,7 @@ export type FromWorker =
   | { readonly type: 'ready' }
   | { readonly type: 'skip' | 'warning'; readonly record: SkippedRecord }
   | { readonly type: 'progress'; readonly events: number; readonly bytes: number }
-  /** Batches of matches, each serialised with `v8.serialize` as the worker found it (see hunt-worker.ts). */
-  | { readonly type: 'matches'; readonly batches: Uint8Array[] }
+  | { readonly type: 'matches'; readonly batch: Match[] }
   | { readonly type: 'done'; readonly totals: FileTotals; readonly lines?: number }
   | { readonly type: 'error'; readonly message: string };
 
