@@ -265,6 +265,10 @@ async function hunt(run: Run): Promise<number> {
       stats.warnings++;
       warn('warning', s);
     },
+    // Output shows the rule's own fields of a match; correlations read all of theirs.
+    matchFields: prepared.compiled.map((c, i) =>
+      session.needsAllFields(i) ? undefined : ruleFields(c.rule, fieldCache),
+    ),
     onMatches: (_file, batch) => {
       for (const [i, event] of batch) {
         const d = session.accept(i, event);

@@ -8,7 +8,7 @@ import { compileRule, isCompiled } from './compile.js';
 import { type FileHuntOptions, huntFile, huntStream } from './hunt-file.js';
 import { readRangeBatches } from './hunt-range.js';
 import { RuleMatcher } from './matcher.js';
-import type { FromWorker, ToWorker, WorkerRule, WorkerSetup } from './worker-protocol.js';
+import { type FromWorker, sentEvent, type ToWorker, type WorkerRule, type WorkerSetup } from './worker-protocol.js';
 
 /**
  * Matches per message. Matched events wait in the batch until it is sent; a worker's young generation is
@@ -53,12 +53,13 @@ function serve(): void {
     return;
   }
   const matcher = new RuleMatcher(compiled.filter(isCompiled));
+  const keep = setup.rules.map((r) => r.keep);
   const opts: FileHuntOptions = {
     range: setup.range,
     format: setup.format,
     onSkip: (record) => send({ type: 'skip', record }),
     onWarning: (record) => send({ type: 'warning', record }),
-    onMatches: (batch) => send({ type: 'matches', batch }),
+    onMatches: (batch) => send({ type: 'matches', batch: batch.map(([i, e]) => [i, sentEvent(e, keep[i])] as const) }),
     onProgress: (events, bytes) => send({ type: 'progress', events, bytes }),
     batchSize: MATCHES_PER_MESSAGE,
   };

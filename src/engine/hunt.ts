@@ -47,6 +47,14 @@ export class HuntSession {
     this.#silent = prepared.silent;
   }
 
+  /**
+   * True when `finish` reads all fields of this rule's matched events: the rule feeds a correlation, whose
+   * group-by and value fields may be any. Otherwise the session reads none of them.
+   */
+  needsAllFields(ruleIndex: number): boolean {
+    return this.correlator.wants(this.prepared.compiled[ruleIndex].rule);
+  }
+
   /** Records that rule `ruleIndex` matched `event`; returns the detection when it is shown on its own. */
   accept(ruleIndex: number, event: LogEvent): Detection | undefined {
     const rule = this.prepared.compiled[ruleIndex].rule;

@@ -1,6 +1,6 @@
 /** Messages between the parallel hunt runner and its worker threads, and the slim rule form workers get. */
 import type { Expr, Logsource } from '../ir/types.js';
-import type { SkippedRecord } from '../sources/event.js';
+import type { FieldValue, LogEvent, SkippedRecord } from '../sources/event.js';
 import type { RecordKind, SourceFormat } from '../sources/index.js';
 import type { TimeRange } from './hunt.js';
 import type { FileTotals, Match } from './hunt-file.js';
@@ -14,6 +14,8 @@ import type { ByteRange } from './hunt-range.js';
 export interface WorkerRule {
   readonly logsource: Logsource;
   readonly expr: Expr;
+  /** The only fields of a matched event to send back (absent: the whole event). */
+  readonly keep?: readonly string[];
 }
 
 /**
@@ -43,9 +45,24 @@ export type FromWorker =
   | { readonly type: 'done'; readonly totals: FileTotals; readonly lines?: number }
   | { readonly type: 'error'; readonly message: string };
 
-/** The worker form of a rule: log source and tree, spans left out. */
-export function workerRule(rule: { readonly logsource: Logsource; readonly expr: Expr }): WorkerRule {
-  return { logsource: rule.logsource, expr: withoutSpans(rule.expr) };
+/** The worker form of a rule: log source and tree, spans left out; `keep` as in WorkerRule. */
+export function workerRule(
+  rule: { readonly logsource: Logsource; readonly expr: Expr },
+  keep?: readonly string[],
+): WorkerRule {
+  const slim = { logsource: rule.logsource, expr: withoutSpans(rule.expr) };
+  return keep ? { ...slim, keep } : slim;
+}
+
+/** A matched event as a worker sends it: only the `keep` fields, when the rule names them. */
+export function sentEvent(event: LogEvent, keep: readonly string[] | undefined): LogEvent {
+  if (!keep) return event;
+  const fields: Record<string, FieldValue> = {};
+  for (const f of keep) {
+    const v = event.fields[f];
+    if (v !== undefined) fields[f] = v;
+  }
+  return { ...event, fields };
 }
 
 function withoutSpans(e: Expr): Expr {

@@ -39,13 +39,14 @@ describe.skipIf(!built)('parallel hunt on worker threads (built runner)', () => 
     const ruleSet = await loadRules([join(root, 'tests/fixtures/hunt/rules')], { keepDocuments: false });
     const prepared = prepareRules(ruleSet.detections, ruleSet.correlations);
 
-    const hunt = async (workers: number) => {
+    const hunt = async (workers: number, matchFields?: (readonly string[] | undefined)[]) => {
       const out = { matches: [] as unknown[], skips: [] as unknown[], totals: [] as unknown[] };
       await runParallelHunt({
         files: [file],
         prepared,
         range: {},
         workers,
+        matchFields,
         splitBytes: 16 * 1024,
         onSkip: (s) => out.skips.push(s),
         onWarning: (s) => out.skips.push(s),
@@ -63,5 +64,17 @@ describe.skipIf(!built)('parallel hunt on worker threads (built runner)', () => 
     expect(two.matches).toEqual(one.matches);
     expect(two.skips.map((s) => JSON.stringify(s)).sort()).toEqual(one.skips.map((s) => JSON.stringify(s)).sort());
     expect(two.totals).toEqual(one.totals);
+
+    // With `matchFields`, workers send only those fields of a match (here: every other rule keeps two).
+    const keep = prepared.compiled.map((_, i) => (i % 2 === 0 ? ['Image', 'EventID'] : undefined));
+    const slim = await hunt(2, keep);
+    const projected = one.matches.map((m) => {
+      const [i, origin, ts, host, fields] = m as [number, unknown, unknown, unknown, Record<string, unknown>];
+      const kept = keep[i];
+      if (!kept) return m;
+      return [i, origin, ts, host, Object.fromEntries(kept.filter((f) => f in fields).map((f) => [f, fields[f]]))];
+    });
+    expect(projected.some((m, i) => m !== one.matches[i])).toBe(true);
+    expect(slim.matches).toEqual(projected);
   }, 60_000);
 });
