@@ -68,7 +68,7 @@ export async function* streamEvtxFileChunks(
   const templates = new TemplateCache();
   let index = 0;
   let at = FILE_HEADER_SIZE;
-  // Two buffers take turns (readChunks): the next block is read while this one's chunks are parsed.
+  // readChunks reuses one buffer: every chunk of a block is parsed before the next block is read.
   for await (const bytes of readChunks(path, { start: FILE_HEADER_SIZE, chunkBytes: CHUNK_SIZE * CHUNKS_PER_READ })) {
     for (let o = 0; o < bytes.length; o += CHUNK_SIZE, index++) {
       yield readChunk(
