@@ -29,11 +29,12 @@ type Loader = vm.ScriptOptions['importModuleDynamically'];
 const DEFAULT_LOADER = (vm.constants as unknown as { USE_MAIN_CONTEXT_DEFAULT_LOADER?: Loader } | undefined)
   ?.USE_MAIN_CONTEXT_DEFAULT_LOADER;
 
-if (process.env.NODE_DISABLE_COMPILE_CACHE || (!enableCompileCache && !DEFAULT_LOADER)) createRequire(BUNDLE)(BUNDLE);
+if (process.env.NODE_DISABLE_COMPILE_CACHE) createRequire(BUNDLE)(BUNDLE);
 else if (enableCompileCache) {
   enableCompileCache();
   createRequire(BUNDLE)(BUNDLE);
-} else runCached(BUNDLE, DEFAULT_LOADER);
+} else if (DEFAULT_LOADER) runCached(BUNDLE, DEFAULT_LOADER);
+else createRequire(BUNDLE)(BUNDLE); // Node 20 before 20.12: no cache
 
 /** Runs a CommonJS file as `require` would, with its compiled code kept between runs. */
 function runCached(file: string, loader: Loader): void {
