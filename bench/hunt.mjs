@@ -3,9 +3,10 @@
 //     over the same file (target ratio >= 0.5);
 // (b) EVTX hunting events/s on one core with every Windows rule (target >= 50,000/s);
 // (c) peak RSS of `tripline hunt` over a ~2 GB input made by repeating the JSON lines (target < 300 MB at
-//     the default worker count), with the default, in one thread (--workers 1) and with two workers (the
-//     big file is cut into ranges); also its events per wall second, the whole command included, which
-//     run.mjs sets against the bare JSON.parse loop of (a).
+//     the default worker count), with the default (three runs: median time, highest peak), in one thread
+//     (--workers 1) and with two workers (the big file is cut into ranges); also its events per wall
+//     second, the whole command included, which run.mjs sets against the bare JSON.parse loop of (a)
+//     (median of three runs).
 // Rates are given per wall second and per CPU second (steadier on a shared machine); (a) also reports the
 // reader alone and the engine alone, to show where the time goes. Inputs are generated deterministically
 // into .bench/. Flags: --skip-big (no 2 GB run), --only-big (only the 2 GB run). One JSON summary on stdout.
@@ -100,6 +101,11 @@ async function huntOne(path, matcher) {
   return { events, matches, seconds: (performance.now() - t) / 1000, cpu: cpuSeconds() - c };
 }
 
+/** The run of median duration (an odd number of runs). */
+function medianRun(runs) {
+  return [...runs].sort((a, b) => a.seconds - b.seconds)[runs.length >> 1];
+}
+
 function rate(r) {
   return Math.round(r.events / r.seconds);
 }
@@ -141,7 +147,8 @@ async function main() {
 /** (a) and (b): one thread, wall and CPU time. */
 async function singleCore(jsonl, matcher, prepared) {
   await bareParse(jsonl); // warm the page cache
-  const bare = await bareParse(jsonl);
+  // The median of three: one run of the baseline moves ±10% with the host's load.
+  const bare = medianRun([await bareParse(jsonl), await bareParse(jsonl), await bareParse(jsonl)]);
   const readOnly = await huntOne(jsonl, null);
   const hunted = await huntOne(jsonl, matcher);
   const engineOnly = await matchInMemory(jsonl, prepared);
@@ -219,7 +226,11 @@ async function peakRss(jsonl, defaults) {
   // The big file is whole copies of the small one: its events are the small file's times the copies.
   const events = (await countLines(jsonl)) * Math.round(statSync(big).size / statSync(jsonl).size);
   const result = { file: big, gb: +(statSync(big).size / 2 ** 30).toFixed(2), events, target: 300 };
-  result.workersDefault = { workers: defaults, ...bigRun(big, undefined, events) };
+  // The default is the figure the issue judges: the median of three runs for time (the baseline of (a) is a
+  // median of three too) and the highest of their memory peaks.
+  const runs = [0, 1, 2].map(() => bigRun(big, undefined, events));
+  const peakRssMb = Math.max(...runs.map((r) => r.peakRssMb));
+  result.workersDefault = { workers: defaults, runs: runs.length, ...medianRun(runs), peakRssMb };
   for (const workers of [1, 2]) result[`workers${workers}`] = bigRun(big, workers, events);
   return result;
 }

@@ -156,7 +156,7 @@ function summary(all) {
   const cli = hunt?.bigInput?.workersDefault;
   if (j && cli?.eventsPerSecond)
     add(
-      `hunt JSONL as shipped: \`tripline hunt\` with its defaults (${cli.workers} worker${cli.workers === 1 ? '' : 's'}), ${fig(hunt.bigInput.gb, ' GB', 2)}, whole command, vs the bare JSON.parse loop (one thread)`,
+      `hunt JSONL as shipped: \`tripline hunt\` with its defaults (${cli.workers} worker${cli.workers === 1 ? '' : 's'}), ${fig(hunt.bigInput.gb, ' GB', 2)}, whole command, vs the bare JSON.parse loop (one thread); medians of ${cli.runs ?? 1} and 3 runs`,
       fig(cli.eventsPerSecond, ' ev/s'),
       fig(j.bareParseEventsPerSecond, ' ev/s'),
       fig(cli.eventsPerSecond / j.bareParseEventsPerSecond, '', 2),
@@ -174,7 +174,7 @@ function summary(all) {
   for (const w of ['workersDefault', 'workers1', 'workers2']) {
     const b = hunt?.bigInput?.[w];
     const n = b?.workers ?? Number(w.slice(-1));
-    const label = `${n} worker${n === 1 ? '' : 's'}${w === 'workersDefault' ? ', the default' : ''}`;
+    const label = `${n} worker${n === 1 ? '' : 's'}${w === 'workersDefault' ? `, the default, highest of ${b?.runs ?? 1} runs` : ''}`;
     if (b)
       add(
         `hunt ${fig(hunt.bigInput.gb, ' GB', 2)} JSONL, peak RSS (${label})`,
