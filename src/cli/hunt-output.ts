@@ -5,7 +5,7 @@
 import type { CorrelationDetection, Detection } from '../engine/index.js';
 import { fieldsOf } from '../ir/expr.js';
 import type { CorrelationRule, DetectionRule } from '../ir/types.js';
-import type { FieldValue, LogEvent } from '../sources/event.js';
+import { type FieldValue, type LogEvent, selectFields } from '../sources/event.js';
 
 /** Schema version of hunt records; bumped on any incompatible change. */
 export const HUNT_SCHEMA_VERSION = 1;
@@ -77,17 +77,12 @@ export function ruleFields(rule: DetectionRule, cache: Map<DetectionRule, readon
 
 /** The record of a base-rule detection. */
 export function detectionRecord(d: Detection, fieldNames: readonly string[]): DetectionRecord {
-  const fields: Record<string, FieldValue> = {};
-  for (const f of fieldNames) {
-    const v = d.event.fields[f];
-    if (v !== undefined) fields[f] = v;
-  }
   return {
     type: 'detection',
     ...eventRef(d.rule, d.event),
     level: d.rule.meta.level ?? null,
     tags: d.rule.meta.tags,
-    fields,
+    fields: selectFields(d.event.fields, fieldNames),
   };
 }
 

@@ -1,6 +1,6 @@
 /** Messages between the parallel hunt runner and its worker threads, and the slim rule form workers get. */
 import type { Expr, Logsource } from '../ir/types.js';
-import type { FieldValue, LogEvent, SkippedRecord } from '../sources/event.js';
+import { type LogEvent, type SkippedRecord, selectFields } from '../sources/event.js';
 import type { RecordKind, SourceFormat } from '../sources/index.js';
 import type { TimeRange } from './hunt.js';
 import type { FileTotals, Match } from './hunt-file.js';
@@ -56,13 +56,7 @@ export function workerRule(
 
 /** A matched event as a worker sends it: only the `keep` fields, when the rule names them. */
 export function sentEvent(event: LogEvent, keep: readonly string[] | undefined): LogEvent {
-  if (!keep) return event;
-  const fields: Record<string, FieldValue> = {};
-  for (const f of keep) {
-    const v = event.fields[f];
-    if (v !== undefined) fields[f] = v;
-  }
-  return { ...event, fields };
+  return keep ? { ...event, fields: selectFields(event.fields, keep) } : event;
 }
 
 function withoutSpans(e: Expr): Expr {

@@ -47,3 +47,16 @@ export interface SkippedRecord {
   readonly offset?: number;
   readonly reason: string;
 }
+
+/** The named fields an event has, in the order named (for output and worker messages that need only some). */
+export function selectFields(
+  fields: Readonly<Record<string, FieldValue>>,
+  names: readonly string[],
+): Record<string, FieldValue> {
+  const out: Record<string, FieldValue> = {};
+  for (const f of names) {
+    const v = fields[f];
+    if (v !== undefined) out[f] = v;
+  }
+  return out;
+}
