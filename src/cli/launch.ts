@@ -11,15 +11,17 @@
  * a rebuilt bundle never meets the code of the old one (V8 itself checks only the source length, its
  * version and flags). It is written at exit when it was missing, stale or refused by V8; a cache that
  * cannot be read or written is skipped silently. NODE_DISABLE_COMPILE_CACHE=1 turns it off, as it does
- * Node's own.
+ * Node's own. Commands that compute may first start Node again with a V8 thread pool that fits the
+ * machine (v8-pool.ts).
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import module, { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
+import { canReplace, poolOption, restartWith } from './v8-pool.js';
 
 const BUNDLE = fileURLToPath(new URL('./tripline.cjs', import.meta.url));
 const CACHE_DIR = join(tmpdir(), 'tripline-compile-cache');
@@ -29,12 +31,25 @@ type Loader = vm.ScriptOptions['importModuleDynamically'];
 const DEFAULT_LOADER = (vm.constants as unknown as { USE_MAIN_CONTEXT_DEFAULT_LOADER?: Loader } | undefined)
   ?.USE_MAIN_CONTEXT_DEFAULT_LOADER;
 
-if (process.env.NODE_DISABLE_COMPILE_CACHE) createRequire(BUNDLE)(BUNDLE);
-else if (enableCompileCache) {
-  enableCompileCache();
-  createRequire(BUNDLE)(BUNDLE);
-} else if (DEFAULT_LOADER) runCached(BUNDLE, DEFAULT_LOADER);
-else createRequire(BUNDLE)(BUNDLE); // Node 20 before 20.12: no cache
+const pool = poolOption({
+  cores: availableParallelism(),
+  command: process.argv[2],
+  execArgv: process.execArgv,
+  nodeOptions: process.env.NODE_OPTIONS,
+  replaces: canReplace(),
+});
+if (pool) restartWith(pool, run);
+else run();
+
+/** Runs the bundle, from the code cache where there is one. */
+function run(): void {
+  if (process.env.NODE_DISABLE_COMPILE_CACHE) createRequire(BUNDLE)(BUNDLE);
+  else if (enableCompileCache) {
+    enableCompileCache();
+    createRequire(BUNDLE)(BUNDLE);
+  } else if (DEFAULT_LOADER) runCached(BUNDLE, DEFAULT_LOADER);
+  else createRequire(BUNDLE)(BUNDLE); // Node 20 before 20.12: no cache
+}
 
 /** Runs a CommonJS file as `require` would, with its compiled code kept between runs. */
 function runCached(file: string, loader: Loader): void {
