@@ -4,10 +4,11 @@
 // is what one `tripline convert` does). Fresh process: `node dist/bin/main.js convert <corpus> -t <target>
 // --format json -o /dev/null`, wall time including Node start-up, median of `--rounds` runs per target, with
 // V8's code cache as a second run has it (cli/launch.ts) and, for kql, without it (a first run after a build
-// or an upgrade of Node). Reference: pySigma ~11 s per target.
+// or an upgrade of Node), and kql as shipped against Node's default V8 thread pool (alternating runs).
+// Reference: pySigma ~11 s per target.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { convertRuleSet, TARGETS } from '../dist/backends/index.js';
@@ -101,6 +102,38 @@ function freshProcess() {
   return out;
 }
 
+/**
+ * kql as shipped (on a machine with fewer than 4 cores the bin restarts Node with a V8 pool that fits,
+ * cli/v8-pool.ts) against Node's default pool of 4 helpers, which a `--v8-pool-size` of the user's keeps:
+ * alternating runs, so that both see the same moments of a shared machine.
+ */
+function poolPair() {
+  const shipped = [];
+  const defaultPool = [];
+  const cli = [
+    resolve(root, 'dist/bin/main.js'),
+    'convert',
+    corpus,
+    '-t',
+    'kql',
+    '--format',
+    'json',
+    '-o',
+    '/dev/null',
+  ];
+  const run = (env) => {
+    const t = performance.now();
+    spawnSync(process.execPath, cli, { stdio: 'ignore', env: { ...process.env, ...env } });
+    return performance.now() - t;
+  };
+  run({ NODE_OPTIONS: '--v8-pool-size=4' }); // untimed: writes the code cache of this set of options
+  for (let r = 0; r < Math.max(rounds, 5); r++) {
+    shipped.push(run({}));
+    defaultPool.push(run({ NODE_OPTIONS: '--v8-pool-size=4' }));
+  }
+  return { cpus: availableParallelism(), shippedMs: ms(median(shipped)), defaultPoolMs: ms(median(defaultPool)) };
+}
+
 /** `convert --cache`: a cold run fills a fresh cache folder, then every target runs warm from it. */
 function cachedProcess() {
   const dir = mkdtempSync(resolve(tmpdir(), 'tripline-bench-cache-'));
@@ -117,6 +150,7 @@ function cachedProcess() {
 const result = { corpusRules: 3780, node: process.version, cpus: cpus().length, loadAvgBefore: loadavg()[0] };
 result.inProcess = await inProcess();
 if (withCli) result.freshProcess = freshProcess();
+if (withCli) result.poolKql = poolPair();
 if (withCli) result.noCodeCacheKql = timeCli(['-t', 'kql'], { NODE_DISABLE_COMPILE_CACHE: '1' });
 if (withCli) result.cachedProcess = cachedProcess();
 result.loadAvgAfter = loadavg()[0];

@@ -101,6 +101,15 @@ function summary(all) {
       `${fig(11000 / sigmaOut, '×', 1)} of 11,000 ms`,
       undefined,
     );
+  const pool = conv?.poolKql;
+  if (pool)
+    add(
+      `convert kql, fresh process: the bin as shipped vs Node's default V8 pool of 4 helpers (${pool.cpus} cores; alternating runs, medians)`,
+      `${fig(pool.shippedMs, ' ms')} vs ${fig(pool.defaultPoolMs, ' ms')}`,
+      '',
+      `${fig(pool.shippedMs / pool.defaultPoolMs, '', 2)}`,
+      undefined,
+    );
   const one = conv?.noCodeCacheKql?.wallMs;
   if (one !== undefined)
     add(
