@@ -146,7 +146,7 @@ describe.skipIf(!existsSync(join(bin, 'main.js')))('the bin on a machine with fe
   it.skipIf(!restarts)(
     'ends by the signal that ended the restarted Node, leaving no process behind',
     async () => {
-      const child = spawn(process.execPath, [join(bin, 'main.js'), 'check', content], { env });
+      const child = spawn(process.execPath, [join(bin, 'main.js'), 'test', content], { env });
       let stderr = '';
       const restarted = new Promise<number>((resolve) => {
         child.stderr.on('data', (d: Buffer) => {
