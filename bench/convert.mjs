@@ -4,7 +4,8 @@
 // is what one `tripline convert` does). Fresh process: `node dist/bin/main.js convert <corpus> -t <target>
 // --format json -o /dev/null`, wall time including Node start-up, median of `--rounds` runs per target, with
 // V8's code cache as a second run has it (cli/launch.ts) and, for kql, without it (a first run after a build
-// or an upgrade of Node), and kql as shipped against Node's default V8 thread pool (alternating runs).
+// or an upgrade of Node), and kql as shipped against Node's default V8 thread pool and against PyYAML's
+// SafeLoader reading the corpus, the base of pySigma's rule loader (alternating runs).
 // Reference: pySigma ~11 s per target.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -134,6 +135,40 @@ function poolPair() {
   return { cpus: availableParallelism(), shippedMs: ms(median(shipped)), defaultPoolMs: ms(median(defaultPool)) };
 }
 
+/**
+ * A same-run piece of pySigma's work: its rule loader is PyYAML's pure-Python `SafeLoader` (pySigma's
+ * SigmaYAMLLoader subclasses it), timed over the corpus in alternation with `tripline convert -t kql`.
+ * pySigma does at least this much, so the ratio is a floor for the speed-up over pySigma measured in the
+ * same minutes, whatever the shared host's speed. Skipped where python3 or PyYAML is missing.
+ */
+function pyyamlPair() {
+  const script = [
+    'import sys, time, yaml, pathlib',
+    "files = sorted(p for p in pathlib.Path(sys.argv[1]).rglob('*') if p.suffix in ('.yml', '.yaml'))",
+    't = time.perf_counter()',
+    'docs = 0',
+    'for p in files:',
+    '    try: docs += sum(1 for _ in yaml.load_all(p.read_text(encoding="utf-8"), Loader=yaml.SafeLoader))',
+    '    except Exception: pass',
+    'print(len(files), docs, time.perf_counter() - t)',
+  ].join('\n');
+  const cli = [resolve(root, 'dist/bin/main.js'), 'convert', corpus, '-t', 'kql', '--format', 'json'];
+  const python = [];
+  const tripline = [];
+  let files;
+  for (let r = 0; r < rounds; r++) {
+    const py = spawnSync('python3', ['-c', script, corpus], { encoding: 'utf8' });
+    if (py.status !== 0) return { skipped: `python3 with PyYAML is not available: ${py.stderr || py.error}`.trim() };
+    const [n, , seconds] = py.stdout.trim().split(' ').map(Number);
+    files = n;
+    python.push(seconds * 1000);
+    const t = performance.now();
+    spawnSync(process.execPath, [...cli, '-o', '/dev/null'], { stdio: 'ignore' });
+    tripline.push(performance.now() - t);
+  }
+  return { files, pyyamlSafeLoadMs: ms(median(python)), kqlMs: ms(median(tripline)) };
+}
+
 /** `convert --cache`: a cold run fills a fresh cache folder, then every target runs warm from it. */
 function cachedProcess() {
   const dir = mkdtempSync(resolve(tmpdir(), 'tripline-bench-cache-'));
@@ -151,6 +186,7 @@ const result = { corpusRules: 3780, node: process.version, cpus: cpus().length, 
 result.inProcess = await inProcess();
 if (withCli) result.freshProcess = freshProcess();
 if (withCli) result.poolKql = poolPair();
+if (withCli) result.pyyamlKql = pyyamlPair();
 if (withCli) result.noCodeCacheKql = timeCli(['-t', 'kql'], { NODE_DISABLE_COMPILE_CACHE: '1' });
 if (withCli) result.cachedProcess = cachedProcess();
 result.loadAvgAfter = loadavg()[0];

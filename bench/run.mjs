@@ -110,6 +110,15 @@ function summary(all) {
       `${fig(pool.shippedMs / pool.defaultPoolMs, '', 2)}`,
       undefined,
     );
+  const py = conv?.pyyamlKql;
+  if (py?.pyyamlSafeLoadMs)
+    add(
+      "convert kql, fresh process, vs PyYAML `SafeLoader` reading the corpus (the base of pySigma's rule loader, a part of its work; alternating runs, medians)",
+      fig(py.kqlMs, ' ms'),
+      `PyYAML alone ${fig(py.pyyamlSafeLoadMs, ' ms')}`,
+      `${fig(py.pyyamlSafeLoadMs / py.kqlMs, '×', 1)} faster`,
+      undefined,
+    );
   const one = conv?.noCodeCacheKql?.wallMs;
   if (one !== undefined)
     add(
