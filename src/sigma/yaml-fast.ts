@@ -11,10 +11,13 @@ import type { ParsedDocument, Range, YamlNode, YamlPair, YamlScalar } from './ya
 
 /**
  * A YAML 1.2 core-schema scalar type: the `yaml` library's forms and conversions, tried in order. (js-yaml
- * keeps one type per tag, so each tag gets all of its forms at once.)
+ * keeps one type per tag, so each tag gets all of its forms at once.) `starts` holds the characters its
+ * forms can start with: js-yaml asks every type about every plain scalar, keys included, and most of a
+ * rule's scalars (keys, words, paths) fail that test without running a regex.
  */
-function coreType(tag: string, forms: readonly [RegExp, (s: string) => unknown][]): Type {
-  const formOf = (s: string) => (mayBeCore(s) ? forms.find(([test]) => test.test(s)) : undefined);
+function coreType(tag: string, starts: string, forms: readonly [RegExp, (s: string) => unknown][]): Type {
+  const formOf = (s: string) =>
+    s.length === 0 || starts.includes(s[0]) ? forms.find(([test]) => test.test(s)) : undefined;
   return new Type(`tag:yaml.org,2002:${tag}`, {
     kind: 'scalar',
     resolve: (s: string) => formOf(s) !== undefined,
@@ -22,38 +25,17 @@ function coreType(tag: string, forms: readonly [RegExp, (s: string) => unknown][
   });
 }
 
-/**
- * Every core form is empty or starts with one of `-+.~0-9nNtTfF`. Most plain scalars of a rule (keys,
- * words, paths) fail this test, so they skip the regexes; it runs for every scalar four times (once per
- * type), so it tests a character code rather than running a regex.
- */
-function mayBeCore(s: string): boolean {
-  if (s.length === 0) return true;
-  const c = s.charCodeAt(0);
-  return (
-    (c >= 0x30 && c <= 0x39) || // 0-9
-    c === 0x2d || // -
-    c === 0x2b || // +
-    c === 0x2e || // .
-    c === 0x7e || // ~
-    c === 0x6e || // n
-    c === 0x4e || // N
-    c === 0x74 || // t
-    c === 0x54 || // T
-    c === 0x66 || // f
-    c === 0x46 // F
-  );
-}
+const DIGITS = '0123456789';
 
 const CORE_TYPES = [
-  coreType('null', [[/^(?:~|[Nn]ull|NULL)?$/, () => null]]),
-  coreType('bool', [[/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/, (s) => s[0] === 't' || s[0] === 'T']]),
-  coreType('int', [
+  coreType('null', '~nN', [[/^(?:~|[Nn]ull|NULL)?$/, () => null]]),
+  coreType('bool', 'tTfF', [[/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/, (s) => s[0] === 't' || s[0] === 'T']]),
+  coreType('int', `${DIGITS}-+`, [
     [/^0o[0-7]+$/, (s) => Number.parseInt(s.slice(2), 8)],
     [/^[-+]?[0-9]+$/, (s) => Number.parseInt(s, 10)],
     [/^0x[0-9a-fA-F]+$/, (s) => Number.parseInt(s.slice(2), 16)],
   ]),
-  coreType('float', [
+  coreType('float', `${DIGITS}-+.`, [
     [
       /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
       (s) => (s.slice(-3).toLowerCase() === 'nan' ? Number.NaN : s[0] === '-' ? -Infinity : Infinity),
