@@ -44,8 +44,9 @@ export interface PoolContext {
 export function poolOption(c: PoolContext): string | undefined {
   if (c.command === undefined || c.cores >= NODE_DEFAULT_POOL) return undefined;
   if (!COMPUTING.has(c.command) && !(c.replaces && COMPUTING_IF_REPLACED.has(c.command))) return undefined;
+  // A debugger attached to this process would see a second one do the work (and its port taken): no restart.
   const given = [...c.execArgv, ...(c.nodeOptions ?? '').split(/\s+/)];
-  if (given.some((a) => a.startsWith('--v8-pool-size'))) return undefined;
+  if (given.some((a) => a.startsWith('--v8-pool-size') || a.startsWith('--inspect'))) return undefined;
   return `--v8-pool-size=${Math.max(1, c.cores - 1)}`;
 }
 

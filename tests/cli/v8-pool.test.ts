@@ -24,6 +24,8 @@ describe('poolOption', () => {
     ['the user gave a size on the command line', { execArgv: ['--v8-pool-size=8'] }, undefined],
     ['or in NODE_OPTIONS', { nodeOptions: '--max-old-space-size=512 --v8-pool-size=2' }, undefined],
     ['other NODE_OPTIONS do not count', { nodeOptions: '--max-old-space-size=512' }, '--v8-pool-size=1'],
+    ['a debugger is attached', { execArgv: ['--inspect-brk'] }, undefined],
+    ['or asked for in NODE_OPTIONS', { nodeOptions: '--inspect=9230' }, undefined],
   ];
   it.each(cases)('%s', (_, context, expected) => {
     expect(poolOption({ ...base, ...context })).toBe(expected);
