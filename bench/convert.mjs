@@ -80,21 +80,22 @@ async function inProcess() {
   return { rounds, loadMs: ms(loadMs), loadCpuMs: ms(median(loadCpu)), targets };
 }
 
+/** Wall time of one fresh `tripline convert` of the corpus, to /dev/null, and its exit code. */
+function convertOnce(args, { node = process.execPath, env = {} } = {}) {
+  const cli = [resolve(root, 'dist/bin/main.js'), 'convert', corpus, '--format', 'json', '-o', '/dev/null'];
+  const t = performance.now();
+  const status = spawnSync(node, [...cli, ...args], { stdio: 'ignore', env: { ...process.env, ...env } }).status;
+  return { ms: performance.now() - t, status };
+}
+
 /**
  * Median wall time of `rounds` fresh `tripline convert` processes (and the quickest, the closest to an idle
  * machine), and the exit code of the last.
  */
 function timeCli(args, env = {}) {
-  const times = [];
-  let exitCode;
-  for (let r = 0; r < rounds; r++) {
-    const t = performance.now();
-    const cli = [resolve(root, 'dist/bin/main.js'), 'convert', corpus, '--format', 'json', '-o', '/dev/null'];
-    const options = { stdio: 'ignore', env: { ...process.env, ...env } };
-    exitCode = spawnSync(process.execPath, [...cli, ...args], options).status;
-    times.push(performance.now() - t);
-  }
-  return { wallMs: ms(median(times)), minMs: ms(Math.min(...times)), exitCode };
+  const runs = Array.from({ length: rounds }, () => convertOnce(args, { env }));
+  const times = runs.map((r) => r.ms);
+  return { wallMs: ms(median(times)), minMs: ms(Math.min(...times)), exitCode: runs.at(-1).status };
 }
 
 function freshProcess() {
@@ -110,30 +111,15 @@ function freshProcess() {
  * alternating runs, so that both see the same moments of a shared machine.
  */
 function poolPair() {
+  const defaultPool = { env: { NODE_OPTIONS: '--v8-pool-size=4' } };
+  convertOnce(['-t', 'kql'], defaultPool); // untimed: writes the code cache of this set of options
   const shipped = [];
-  const defaultPool = [];
-  const cli = [
-    resolve(root, 'dist/bin/main.js'),
-    'convert',
-    corpus,
-    '-t',
-    'kql',
-    '--format',
-    'json',
-    '-o',
-    '/dev/null',
-  ];
-  const run = (env) => {
-    const t = performance.now();
-    spawnSync(process.execPath, cli, { stdio: 'ignore', env: { ...process.env, ...env } });
-    return performance.now() - t;
-  };
-  run({ NODE_OPTIONS: '--v8-pool-size=4' }); // untimed: writes the code cache of this set of options
+  const fourHelpers = [];
   for (let r = 0; r < Math.max(rounds, 5); r++) {
-    shipped.push(run({}));
-    defaultPool.push(run({ NODE_OPTIONS: '--v8-pool-size=4' }));
+    shipped.push(convertOnce(['-t', 'kql']).ms);
+    fourHelpers.push(convertOnce(['-t', 'kql'], defaultPool).ms);
   }
-  return { cpus: availableParallelism(), shippedMs: ms(median(shipped)), defaultPoolMs: ms(median(defaultPool)) };
+  return { cpus: availableParallelism(), shippedMs: ms(median(shipped)), defaultPoolMs: ms(median(fourHelpers)) };
 }
 
 /**
@@ -153,7 +139,6 @@ function pyyamlPair() {
     '    except Exception: pass',
     'print(len(files), docs, time.perf_counter() - t)',
   ].join('\n');
-  const cli = [resolve(root, 'dist/bin/main.js'), 'convert', corpus, '-t', 'kql', '--format', 'json'];
   const python = [];
   const tripline = [];
   let files;
@@ -163,9 +148,7 @@ function pyyamlPair() {
     const [n, , seconds] = py.stdout.trim().split(' ').map(Number);
     files = n;
     python.push(seconds * 1000);
-    const t = performance.now();
-    spawnSync(process.execPath, [...cli, '-o', '/dev/null'], { stdio: 'ignore' });
-    tripline.push(performance.now() - t);
+    tripline.push(convertOnce(['-t', 'kql']).ms);
   }
   return { files, pyyamlSafeLoadMs: ms(median(python)), kqlMs: ms(median(tripline)) };
 }
@@ -194,18 +177,12 @@ function ltsPairs() {
   const version = spawnSync(lts, ['--version'], { encoding: 'utf8' }).stdout.trim();
   const out = { node: version };
   for (const target of ['kql', 'yaral']) {
-    const cli = [resolve(root, 'dist/bin/main.js'), 'convert', corpus, '-t', target, '--format', 'json'];
-    const time = (node) => {
-      const t = performance.now();
-      spawnSync(node, [...cli, '-o', '/dev/null'], { stdio: 'ignore' });
-      return performance.now() - t;
-    };
-    time(lts); // untimed: Node 24 keeps its own code cache, written by a first run
+    convertOnce(['-t', target], { node: lts }); // untimed: Node 24 keeps its own code cache, written by a first run
     const here = [];
     const there = [];
     for (let r = 0; r < Math.max(rounds, 5); r++) {
-      here.push(time(process.execPath));
-      there.push(time(lts));
+      here.push(convertOnce(['-t', target]).ms);
+      there.push(convertOnce(['-t', target], { node: lts }).ms);
     }
     out[target] = { thisNodeMs: ms(median(here)), ltsMs: ms(median(there)) };
   }
@@ -215,10 +192,7 @@ function ltsPairs() {
 /** `convert --cache`: a cold run fills a fresh cache folder, then every target runs warm from it. */
 function cachedProcess() {
   const dir = mkdtempSync(resolve(tmpdir(), 'tripline-bench-cache-'));
-  const t = performance.now();
-  const args = ['convert', corpus, '-t', 'kql', '--format', 'json', '-o', '/dev/null', '--cache', dir];
-  spawnSync(process.execPath, [resolve(root, 'dist/bin/main.js'), ...args], { stdio: 'ignore' });
-  const out = { coldKqlMs: ms(performance.now() - t), warm: {} };
+  const out = { coldKqlMs: ms(convertOnce(['-t', 'kql', '--cache', dir]).ms), warm: {} };
   for (const name of Object.keys(TARGETS)) out.warm[name] = timeCli(['-t', name, '--cache', dir]);
   rmSync(dir, { recursive: true, force: true });
   return out;
