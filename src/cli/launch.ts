@@ -11,8 +11,8 @@
  * a rebuilt bundle never meets the code of the old one (V8 itself checks only the source length, its
  * version and flags). It is written at exit when it was missing, stale or refused by V8; a cache that
  * cannot be read or written is skipped silently. NODE_DISABLE_COMPILE_CACHE=1 turns it off, as it does
- * Node's own. Commands that compute may first start Node again with a V8 thread pool that fits the
- * machine (v8-pool.ts).
+ * Node's own. On a machine with fewer than 4 cores, `convert` and `test` (and `hunt` where the process can
+ * be replaced) first start Node again with a V8 thread pool that fits it (v8-pool.ts).
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
